@@ -1,0 +1,219 @@
+/**
+ * `npx contactability <command>` (CONTRACT §1). Thin shells over functions that tests call
+ * directly. Exit codes: 0 done (a scan whose actors partly failed included), 2 bad input with one
+ * line on stderr naming the file, the field and the problem, 1 anything unexpected.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ChromiumMissingError } from './browser.ts';
+import { diffMatrices } from './diff.ts';
+import { buildMatrix, matrixOfRef } from './matrix.ts';
+import { BadInputError } from './panel.ts';
+import { redetect } from './redetect.ts';
+import { diffToMarkdown, matrixToCsv, matrixToHtml, matrixToMarkdown, matrixToXlsx } from './report/index.ts';
+import { writeReport } from './report-files.ts';
+import { resume, scan } from './scan.ts';
+import { Store } from './store.ts';
+
+const DEFAULT_DB = 'data/contactability.db';
+
+function int(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
+    return n;
+  };
+}
+
+function openExisting(db: string): Store {
+  if (!existsSync(db)) throw new BadInputError(`${db}: database not found (run a scan first)`);
+  return new Store(db);
+}
+
+function output(out: string | undefined, data: string | Buffer): void {
+  if (out) {
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    writeFileSync(out, data);
+  } else {
+    process.stdout.write(data);
+    if (typeof data === 'string' && !data.endsWith('\n')) process.stdout.write('\n');
+  }
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+export function buildCli(): Command {
+  const program = new Command('contactability')
+    .description('Measures how reachable a company is from its website, across a panel of actors.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('scan')
+    .description('scan the panel (or the named actors) into SQLite; prints the run id last')
+    .option('--panel <file>', 'panel YAML file')
+    .option('--fixtures <dir>', 'answer every request from this sites/ tree (offline)')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--actor <id>', 'only this actor (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--edition <label>', 'edition label (default: the panel edition, else the year)')
+    .option('--concurrency <n>', 'actors scanned at once', int('--concurrency'))
+    .option('--max-pages <n>', 'page budget per actor (default 30)', int('--max-pages'))
+    .option('--resume [runId]', 'finish an interrupted run (default: the latest unfinished one)')
+    .option('--allow-private', 'allow panel URLs on loopback or private networks without --fixtures')
+    .option('--user-agent <ua>', 'User-Agent header')
+    .option('--actor-timeout <seconds>', 'deadline per actor, both passes (default 180)', int('--actor-timeout'))
+    .action(async (o) => {
+      let runId: string;
+      if (o.resume !== undefined) {
+        runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress });
+      } else {
+        if (!o.panel) throw new BadInputError('scan: --panel FILE is required (or --resume)');
+        runId = await scan(
+          {
+            panelFile: o.panel,
+            fixtures: o.fixtures,
+            db: o.db,
+            actors: o.actor,
+            edition: o.edition,
+            concurrency: o.concurrency,
+            maxPages: o.maxPages,
+            allowPrivate: o.allowPrivate,
+            userAgent: o.userAgent,
+            actorTimeoutMs: o.actorTimeout ? o.actorTimeout * 1000 : undefined,
+          },
+          { progress },
+        );
+      }
+      process.stdout.write(`${runId}\n`);
+    });
+
+  program
+    .command('matrix')
+    .description('the benchmark matrix of a run or an edition (default: edition of the latest finished run)')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--run <id>', 'run id')
+    .option('--edition <label>', 'edition label')
+    .option('--format <fmt>', 'json | csv | md | html | xlsx', 'json')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (o) => {
+      if (o.run && o.edition) throw new BadInputError('matrix: give --run or --edition, not both');
+      const store = openExisting(o.db);
+      try {
+        const m = buildMatrix(store, { run: o.run, edition: o.edition });
+        switch (o.format) {
+          case 'json':
+            return output(o.out, `${JSON.stringify(m, null, 2)}\n`);
+          case 'csv':
+            return output(o.out, matrixToCsv(m));
+          case 'md':
+            return output(o.out, matrixToMarkdown(m));
+          case 'html':
+            return output(o.out, matrixToHtml(m));
+          case 'xlsx':
+            if (!o.out) throw new BadInputError('matrix --format xlsx: --out FILE is required');
+            return output(o.out, await matrixToXlsx(m));
+          default:
+            throw new BadInputError(`matrix: --format ${o.format}: must be json, csv, md, html or xlsx`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two runs or editions')
+    .requiredOption('--from <ref>', 'run id or edition label')
+    .requiredOption('--to <ref>', 'run id or edition label')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--format <fmt>', 'json | md', 'json')
+    .action((o) => {
+      if (o.format !== 'json' && o.format !== 'md') throw new BadInputError(`diff: --format ${o.format}: must be json or md`);
+      const store = openExisting(o.db);
+      try {
+        const from = matrixOfRef(store, o.from, '--from');
+        const to = matrixOfRef(store, o.to, '--to');
+        const d = diffMatrices(from, to);
+        if (o.format === 'json') output(undefined, `${JSON.stringify(d, null, 2)}\n`);
+        else {
+          const names = Object.fromEntries([...from.actors, ...to.actors].map((a) => [a.id, a.name]));
+          output(undefined, diffToMarkdown(d, names));
+        }
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('runs')
+    .description('list runs: id, edition, started, finished, actors ok / failed')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .action((o) => {
+      const store = openExisting(o.db);
+      try {
+        const rows = store.listRuns();
+        const lines = ['id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed'];
+        for (const r of rows) lines.push([r.id, r.edition, r.kind, r.started_at, r.finished_at ?? '-', r.ok, r.partial, r.failed].join('\t'));
+        output(undefined, `${lines.join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('report')
+    .description('a self-contained HTML report (with screenshots) of a run or an edition')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--run <id>', 'run id')
+    .option('--edition <label>', 'edition label')
+    .action((o) => {
+      const store = openExisting(o.db);
+      try {
+        const file = writeReport(store, { run: o.run, edition: o.edition }, o.out);
+        process.stdout.write(`${file}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('redetect')
+    .description("recompute findings from a run's stored snapshots with today's detectors, as a new run of the same edition")
+    .requiredOption('--run <id>', 'the run whose snapshots are judged again')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .action((o) => {
+      const store = openExisting(o.db);
+      try {
+        process.stdout.write(`${redetect(store, o.run, { progress })}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildCli();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
+      return 2; // commander already printed one line
+    }
+    if (err instanceof BadInputError) {
+      process.stderr.write(`contactability: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof ChromiumMissingError) {
+      process.stderr.write(`contactability: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`contactability: unexpected error: ${(err as Error)?.stack ?? err}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The consent step of a journey: find the cookie banner, record { cmp, banner, rejectButton },
+ * then refuse (first pass) or accept (second pass) the way a person would.
+ *
+ * DuckDuckGo's autoconsent (MPL-2.0, ~800 maintained CMP rules) is injected into every frame of
+ * the context and runs with autoAction null: when it reports a visible popup we first look at the
+ * banner's first layer ourselves (in-page/consent.js: is there a one-click refusal?), then tell it
+ * to opt out or in. When autoconsent finds nothing it can act on, the text-based fallback in
+ * in-page/consent.js clicks "Tout refuser" / "Continuer sans accepter" (or goes through
+ * "Paramétrer" to refuse) and "Tout accepter".
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Frame, Page } from 'playwright';
+import { CONSENT_PLATFORMS, platformFromAutoconsent } from './consent-platforms.ts';
+import type { ConsentPass, ConsentRecord } from './types.ts';
+
+const require = createRequire(import.meta.url);
+const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').replace(/rules\/rules\.json$/, '');
+const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8');
+let rulesJson: string | null = null;
+const CONSENT_JS = readFileSync(new URL('./in-page/consent.js', import.meta.url), 'utf8');
+const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, containers }) => ({ id, selectors, globals, containers }));
+
+interface InspectResult {
+  banner: boolean;
+  cmp: string | null;
+  rejectButton: boolean;
+  acceptButton: boolean;
+  settingsButton: boolean;
+  clicked: string | null;
+  needsSecondLayer?: boolean;
+}
+
+export async function inspectBanner(frame: Frame | Page, action: 'inspect' | 'accept' | 'reject' | 'reject-second-layer'): Promise<InspectResult | null> {
+  try {
+    return (await frame.evaluate(`(${CONSENT_JS})(${JSON.stringify({ action, platforms: PLATFORM_DATA })})`)) as InspectResult;
+  } catch {
+    return null;
+  }
+}
+
+type AcMessage = { type: string; cmp?: string; result?: boolean; id?: string; code?: string; url?: string; isCosmetic?: boolean };
+
+/** Drives autoconsent for one browser context (one consent pass of one actor). */
+export class ConsentSession {
+  readonly record: ConsentRecord = { cmp: null, banner: false, rejectButton: false };
+  /** what happened, for evidence and logs */
+  readonly events: string[] = [];
+  private acted = false;
+  private settled = false;
+  private acting: Promise<void> | null = null;
+
+  constructor(private readonly pass: ConsentPass) {}
+
+  async attach(ctx: BrowserContext): Promise<void> {
+    await ctx.exposeBinding('autoconsentSendMessage', async ({ frame }, msg: AcMessage) => {
+      try {
+        await this.onMessage(frame, msg);
+      } catch {
+        /* frame detached: ignore */
+      }
+    });
+    await ctx.addInitScript({ content: AC_BUNDLE });
+  }
+
+  private async onMessage(frame: Frame, msg: AcMessage): Promise<void> {
+    switch (msg.type) {
+      case 'init': {
+        rulesJson ??= readFileSync(`${AC_DIR}rules/rules.json`, 'utf8');
+        const config = {
+          enabled: true,
+          autoAction: null,
+          disabledCmps: [],
+          enablePrehide: false,
+          enableCosmeticRules: true,
+          enableGeneratedRules: true,
+          enableHeuristicDetection: true,
+          heuristicMode: 'off',
+          detectRetries: 20,
+          isMainWorld: false,
+          prehideTimeout: 2000,
+          logs: { lifecycle: false, rulesteps: false, evals: false, errors: false, messages: false },
+        };
+        await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify(config)}, rules: ${rulesJson} })`);
+        break;
+      }
+      case 'eval': {
+        let result: unknown = false;
+        try {
+          result = await frame.evaluate(msg.code ?? 'false');
+        } catch {
+          result = false;
+        }
+        await frame.evaluate(`autoconsentReceiveMessage({ id: ${JSON.stringify(msg.id)}, type: "evalResp", result: ${JSON.stringify(result ?? false)} })`);
+        break;
+      }
+      case 'cmpDetected':
+        this.events.push(`autoconsent detected ${msg.cmp}`);
+        this.record.cmp ??= platformFromAutoconsent(msg.cmp);
+        break;
+      case 'popupFound': {
+        this.events.push(`autoconsent popup ${msg.cmp}`);
+        if (this.acted) break;
+        this.acted = true;
+        this.acting = this.actOnPopup(frame, msg.cmp ?? null);
+        break;
+      }
+      case 'optOutResult':
+      case 'optInResult':
+        this.events.push(`autoconsent ${msg.type} ${msg.result}`);
+        break;
+      case 'autoconsentDone':
+        this.events.push(`autoconsent done ${msg.cmp}`);
+        this.settled = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async actOnPopup(frame: Frame, acName: string | null): Promise<void> {
+    const seen = await inspectBanner(frame, 'inspect');
+    this.record.banner = true;
+    this.record.cmp = seen?.cmp ?? platformFromAutoconsent(acName) ?? this.record.cmp;
+    this.record.rejectButton = seen?.rejectButton ?? false;
+    const type = this.pass === 'refuse' ? 'optOut' : 'optIn';
+    await frame.evaluate(`autoconsentReceiveMessage({ type: "${type}" })`).catch(() => undefined);
+  }
+
+  /**
+   * Waits until the banner has been handled, or until `timeoutMs` shows there is none that
+   * autoconsent can handle; then tries the text-based fallback on the page. Call on the first
+   * page of the pass (later pages carry the stored choice).
+   */
+  async settle(page: Page, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !this.settled) {
+      if (this.acting) {
+        await this.acting;
+        // give the click time to land; autoconsentDone usually follows within a second
+        const until = Math.min(deadline, Date.now() + 3000);
+        while (Date.now() < until && !this.settled) await page.waitForTimeout(100);
+        break;
+      }
+      await page.waitForTimeout(150);
+    }
+    if (this.acted) {
+      // autoconsent may have failed to click (rule mismatch): make sure the banner is gone.
+      const after = await inspectBanner(page, 'inspect');
+      if (after?.banner) await this.fallback(page, true);
+      return;
+    }
+    await this.fallback(page, false);
+  }
+
+  private async fallback(page: Page, already: boolean): Promise<void> {
+    const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame())];
+    for (const frame of frames) {
+      const seen = await inspectBanner(frame, 'inspect');
+      if (!seen?.banner) continue;
+      if (!already) {
+        this.record.banner = true;
+        this.record.cmp = seen.cmp ?? this.record.cmp;
+        this.record.rejectButton = seen.rejectButton;
+      }
+      const res = await inspectBanner(frame, this.pass === 'refuse' ? 'reject' : 'accept');
+      this.events.push(`fallback clicked ${res?.clicked ?? 'nothing'}`);
+      if (res?.needsSecondLayer) {
+        await page.waitForTimeout(600);
+        const second = await inspectBanner(frame, 'reject-second-layer');
+        this.events.push(`fallback second layer clicked ${second?.clicked ?? 'nothing'}`);
+      }
+      this.acted = true;
+      return;
+    }
+    // No visible banner; still name a CMP whose script is present (banner suppressed or absent).
+    if (!already && !this.record.cmp) {
+      const seen = await inspectBanner(page, 'inspect');
+      if (seen?.cmp) this.record.cmp = seen.cmp;
+    }
+  }
+}

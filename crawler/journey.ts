@@ -1,0 +1,590 @@
+/**
+ * One actor's journey through its site, in a fresh browser context per consent pass:
+ * 1. refuse pass: home page first (cookies refused), then a prioritised crawl of the same site and
+ *    its help/contact subdomains within the page budget (crawler/links.ts), following links and
+ *    buttons that navigate by script;
+ * 2. accept pass, only when a banner was shown: cookies accepted, then only the home page and the
+ *    pages that matter again (those with findings, the best-scored contact/help pages).
+ * Each visited page leaves a PageSnapshot (what detectors read), judged at once, and the links it
+ * offers (for the clicks-to-contact graph). Journeys are probes, not detectors: judging stays in
+ * detectors/ and in crawler/rollup.ts.
+ *
+ * Hostile pages: every browser call is bounded (navigation, evaluation, screenshots), dialogs are
+ * dismissed, pop-up windows closed, downloads refused; a page stuck in a script is closed and the
+ * journey goes on in a new tab.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright';
+import { hostMatches, loadChatVendors, type ChatVendor } from '../detectors/chat-vendors.ts';
+import { ConsentSession } from './consent.ts';
+import { judgePage, type DetectorRun } from './judge.ts';
+import { normalizeUrl, rankLinks, registrableDomain, textScore, type Candidate, type RawLink } from './links.ts';
+import type { ConsentPass, ConsentRecord, Finding, FrameSnapshot, PageSnapshot, PathStep, RequestRecord, SiteContext, WidgetSnapshot } from './types.ts';
+
+const SNAPSHOT_JS = readFileSync(new URL('./in-page/snapshot.js', import.meta.url), 'utf8');
+const WIDGET_JS = readFileSync(new URL('./in-page/widget-text.js', import.meta.url), 'utf8');
+
+export const DEFAULT_USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 contactability/0.1';
+
+export interface JourneyOptions {
+  maxPages: number;
+  /** per navigation */
+  navTimeoutMs: number;
+  /** whole actor, both passes */
+  actorTimeoutMs: number;
+  userAgent: string;
+  /** pages revisited in the accept pass besides the home page */
+  acceptPages: number;
+  /** pause between two page loads of the same site (politeness) */
+  pageDelayMs: number;
+  /** keep screenshots of the home page and pages with findings */
+  screenshots: boolean;
+}
+
+export const DEFAULT_JOURNEY: JourneyOptions = {
+  maxPages: 30,
+  navTimeoutMs: 15_000,
+  actorTimeoutMs: 180_000,
+  userAgent: DEFAULT_USER_AGENT,
+  acceptPages: 6,
+  pageDelayMs: 0,
+  screenshots: true,
+};
+
+export interface VisitedPage {
+  pass: ConsentPass;
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  depth: number;
+  path: PathStep[];
+  title: string;
+  error: string | null;
+  snapshot: PageSnapshot | null;
+  /** normalised URLs this page links to (own site), with the label of the link */
+  links: { url: string; label: string; kind: 'link' | 'script'; score: number }[];
+  findings: Finding[];
+  detectorRuns: DetectorRun[];
+  screenshot: Buffer | null;
+  /** best link score that led here (0 for home) */
+  score: number;
+  ms: number;
+}
+
+export interface JourneyResult {
+  status: 'ok' | 'partial' | 'failed';
+  error: string | null;
+  consent: ConsentRecord;
+  pages: VisitedPage[];
+  consentEvents: string[];
+}
+
+interface QueueItem {
+  url: string;
+  depth: number;
+  path: PathStep[];
+  score: number;
+  label: string;
+}
+
+class Deadline extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+export function siteContext(actor: { id: string; name: string; url: string }): SiteContext {
+  return { actorId: actor.id, actorName: actor.name, homeUrl: actor.url, domain: registrableDomain(actor.url) ?? new URL(actor.url).hostname };
+}
+
+/** Watches the requests of one tab: records them and counts those in flight. */
+class RequestLog {
+  records: RequestRecord[] = [];
+  inflight = new Set<Request>();
+  lastActivity = Date.now();
+  private byReq = new Map<Request, RequestRecord>();
+  constructor(private readonly limit = 800) {}
+  reset() {
+    this.records = [];
+    this.byReq.clear();
+    this.inflight.clear();
+    this.lastActivity = Date.now();
+  }
+  onRequest(r: Request) {
+    this.inflight.add(r);
+    this.lastActivity = Date.now();
+    if (this.records.length >= this.limit) return;
+    const rec: RequestRecord = { url: r.url().slice(0, 2000), type: r.resourceType(), status: null };
+    this.records.push(rec);
+    this.byReq.set(r, rec);
+  }
+  onDone(r: Request, status: number | null) {
+    this.inflight.delete(r);
+    this.lastActivity = Date.now();
+    const rec = this.byReq.get(r);
+    if (rec && status !== null) rec.status = status;
+  }
+}
+
+export class Journey {
+  private readonly vendors: ChatVendor[] = loadChatVendors();
+  private readonly globals: string[];
+  private readonly started = Date.now();
+  private pages: VisitedPage[] = [];
+  private consentEvents: string[] = [];
+  private widgetTried = new Set<string>();
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly actor: { id: string; name: string; url: string },
+    private readonly opts: JourneyOptions,
+    private readonly log: (msg: string) => void = () => undefined,
+  ) {
+    this.globals = [...new Set(this.vendors.flatMap((v) => v.globals))];
+  }
+
+  private get site(): SiteContext {
+    return siteContext(this.actor);
+  }
+
+  private timeLeft(): number {
+    return this.opts.actorTimeoutMs - (Date.now() - this.started);
+  }
+
+  async run(): Promise<JourneyResult> {
+    const refuse = await this.pass('refuse', null);
+    const home = this.pages.find((p) => p.pass === 'refuse' && p.depth === 0);
+    if (!home || home.error || !home.snapshot) {
+      return { status: 'failed', error: home?.error ?? refuse.error ?? 'home page not reached', consent: refuse.consent, pages: this.pages, consentEvents: this.consentEvents };
+    }
+    let error = refuse.error;
+    if (refuse.consent.banner && !error) {
+      const accept = await this.pass('accept', this.acceptTargets());
+      if (accept.error) error = `accept pass: ${accept.error}`;
+    }
+    return { status: error ? 'partial' : 'ok', error, consent: refuse.consent, pages: this.pages, consentEvents: this.consentEvents };
+  }
+
+  /** Pages worth seeing again with cookies accepted: those with findings and the best contact/help pages. */
+  private acceptTargets(): QueueItem[] {
+    const seen = this.pages.filter((p) => p.pass === 'refuse' && p.snapshot && p.depth > 0);
+    const withFindings = seen.filter((p) => p.findings.length > 0);
+    const ranked = [...new Set([...withFindings, ...seen].sort((a, b) => b.score - a.score || a.depth - b.depth))];
+    return ranked.slice(0, this.opts.acceptPages).map((p) => ({ url: p.url, depth: p.depth, path: p.path, score: p.score, label: '' }));
+  }
+
+  private async pass(pass: ConsentPass, targets: QueueItem[] | null): Promise<{ consent: ConsentRecord; error: string | null }> {
+    const consent = new ConsentSession(pass);
+    this.widgetTried.clear();
+    let ctx: BrowserContext | null = null;
+    let error: string | null = null;
+    try {
+      ctx = await this.browser.newContext({
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        userAgent: this.opts.userAgent,
+        viewport: { width: 1280, height: 900 },
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+        extraHTTPHeaders: { 'accept-language': 'fr-FR,fr;q=0.9' },
+      });
+      await consent.attach(ctx);
+      let page = await this.newTab(ctx);
+      const home: QueueItem = { url: this.actor.url, depth: 0, path: [], score: 0, label: 'Accueil' };
+      const queue: QueueItem[] = [home];
+      const queued = new Set<string>([normalizeUrl(this.actor.url)]);
+      const visited = new Set<string>();
+      let budget = pass === 'refuse' ? this.opts.maxPages : this.opts.acceptPages + 1;
+      let lowScoreVisits = 0;
+      let first = true;
+      if (targets) {
+        for (const t of targets) {
+          if (!queued.has(normalizeUrl(t.url))) {
+            queue.push(t);
+            queued.add(normalizeUrl(t.url));
+          }
+        }
+      }
+      while (queue.length && budget > 0) {
+        if (this.timeLeft() <= 0) throw new Deadline(`actor deadline of ${this.opts.actorTimeoutMs} ms reached`);
+        const item = first ? queue.shift()! : this.pickNext(queue, !!targets);
+        if (!item) break;
+        if (!first && item.score < 20) {
+          if (lowScoreVisits >= 4) continue;
+          lowScoreVisits++;
+        }
+        if (visited.has(normalizeUrl(item.url))) continue;
+        if (!first && this.opts.pageDelayMs) await new Promise((r) => setTimeout(r, this.opts.pageDelayMs));
+        const { record, page: nextPage, scriptNav } = await this.visit(ctx, page, item, pass, first ? consent : null);
+        page = nextPage;
+        budget--;
+        visited.add(normalizeUrl(item.url));
+        visited.add(normalizeUrl(record.finalUrl));
+        this.pages.push(record);
+        if (first && record.error) break; // the home page failed: nothing else to do in this pass
+        first = false;
+        if (targets || !record.snapshot) continue;
+        for (const l of record.links) {
+          if (queued.has(l.url)) continue;
+          queued.add(l.url);
+          const score = this.scoreOf(record, l.url);
+          queue.push({ url: l.url, depth: item.depth + 1, path: [...item.path, { url: record.finalUrl, label: l.label }], score, label: l.label });
+        }
+        // Buttons that navigate by script: click the promising ones to learn where they lead.
+        if (scriptNav.length && item.depth < 3 && budget > 0) {
+          const found = await this.followScriptNav(ctx, page, record, item, scriptNav, queued, visited, pass);
+          page = found.page;
+          for (const rec of found.records) {
+            budget--;
+            this.pages.push(rec);
+            visited.add(normalizeUrl(rec.url));
+            for (const l of rec.links) {
+              if (queued.has(l.url)) continue;
+              queued.add(l.url);
+              queue.push({ url: l.url, depth: rec.depth + 1, path: [...rec.path, { url: rec.finalUrl, label: l.label }], score: this.scoreOf(rec, l.url), label: l.label });
+            }
+          }
+        }
+      }
+    } catch (err) {
+      error = err instanceof Deadline ? err.message : `${(err as Error).message}`.split('\n')[0];
+    } finally {
+      this.consentEvents.push(...consent.events.map((e) => `${pass}: ${e}`));
+      if (ctx) await withTimeout(ctx.close(), 10_000, 'closing the context').catch(() => undefined);
+    }
+    return { consent: consent.record, error };
+  }
+
+  private scoreOf(page: VisitedPage, url: string): number {
+    return page.links.find((x) => x.url === url)?.score ?? 0;
+  }
+
+  /** Best score first; at equal score, the shallower page (fewer clicks). */
+  private pickNext(queue: QueueItem[], keepOrder: boolean): QueueItem | undefined {
+    if (keepOrder) return queue.shift();
+    let best = 0;
+    for (let i = 1; i < queue.length; i++) {
+      const a = queue[i];
+      const b = queue[best];
+      if (a.score - a.depth * 12 > b.score - b.depth * 12) best = i;
+    }
+    return queue.splice(best, 1)[0];
+  }
+
+  private async newTab(ctx: BrowserContext): Promise<Page> {
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(this.opts.navTimeoutMs);
+    page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+    return page;
+  }
+
+  private async visit(
+    ctx: BrowserContext,
+    page: Page,
+    item: QueueItem,
+    pass: ConsentPass,
+    consent: ConsentSession | null,
+  ): Promise<{ record: VisitedPage; page: Page; scriptNav: { id: string; text: string }[] }> {
+    const t0 = Date.now();
+    const reqs = new RequestLog();
+    const onReq = (r: Request) => r.frame().page() === page && reqs.onRequest(r);
+    const onFin = (r: Request) => void r.response().then((res) => reqs.onDone(r, res?.status() ?? null)).catch(() => reqs.onDone(r, null));
+    const onFail = (r: Request) => reqs.onDone(r, null);
+    const onPopup = (p: Page) => {
+      if (p !== page) void p.close().catch(() => undefined);
+    };
+    ctx.on('request', onReq);
+    ctx.on('requestfinished', onFin);
+    ctx.on('requestfailed', onFail);
+    ctx.on('page', onPopup);
+    const record: VisitedPage = {
+      pass,
+      url: item.url,
+      finalUrl: item.url,
+      status: null,
+      depth: item.depth,
+      path: item.path,
+      title: '',
+      error: null,
+      snapshot: null,
+      links: [],
+      findings: [],
+      detectorRuns: [],
+      screenshot: null,
+      score: item.score,
+      ms: 0,
+    };
+    let scriptNav: { id: string; text: string }[] = [];
+    try {
+      const navBudget = Math.min(this.opts.navTimeoutMs, Math.max(1000, this.timeLeft()));
+      const res = await page.goto(item.url, { waitUntil: 'domcontentloaded', timeout: navBudget });
+      record.status = res?.status() ?? null;
+      record.finalUrl = page.url();
+      if (record.status !== null && record.status >= 400) {
+        record.error = `HTTP ${record.status}`;
+      }
+      await page.waitForLoadState('load', { timeout: Math.min(5000, navBudget) }).catch(() => undefined);
+      await this.waitForQuiet(page, reqs, item.depth === 0 ? 4000 : 2500);
+      if (consent) {
+        await withTimeout(consent.settle(page, 5000), 15_000, 'consent');
+        await this.waitForQuiet(page, reqs, 3000);
+      }
+      if (item.depth === 0) await page.waitForTimeout(1500); // late widgets (tag managers) on the home page
+      await this.waitForVendor(page, reqs);
+      const widgets = await this.openWidgets(page);
+      const snap = await this.capture(page, record, reqs, widgets);
+      scriptNav = snap.scriptNav;
+      if (record.snapshot) {
+        const j = judgePage(record.snapshot, this.site);
+        record.findings = j.findings;
+        record.detectorRuns = j.runs;
+        if (this.opts.screenshots && (item.depth === 0 || j.findings.length)) {
+          record.screenshot = await page.screenshot({ type: 'jpeg', quality: 45, timeout: 5000 }).catch(() => null);
+        }
+      }
+    } catch (err) {
+      const msg = `${(err as Error).message}`.split('\n')[0];
+      record.error = record.error ?? msg;
+      // A tab stuck in a script or a dead renderer: drop it and continue in a new one.
+      await withTimeout(page.close(), 5000, 'closing a stuck tab').catch(() => undefined);
+      page = await this.newTab(ctx);
+    } finally {
+      ctx.off('request', onReq);
+      ctx.off('requestfinished', onFin);
+      ctx.off('requestfailed', onFail);
+      ctx.off('page', onPopup);
+      record.ms = Date.now() - t0;
+    }
+    this.log(`${this.actor.id} ${pass} d${item.depth} ${record.status ?? '—'} ${record.finalUrl}${record.error ? ` (${record.error})` : ''} ${record.findings.map((f) => f.channel).join(',')}`);
+    return { record, page, scriptNav };
+  }
+
+  /** Network quiet for 500 ms, bounded by maxMs. */
+  private async waitForQuiet(page: Page, reqs: RequestLog, maxMs: number): Promise<void> {
+    const until = Date.now() + Math.min(maxMs, Math.max(0, this.timeLeft()));
+    while (Date.now() < until) {
+      if (reqs.inflight.size === 0 && Date.now() - reqs.lastActivity > 500) return;
+      await page.waitForTimeout(100);
+    }
+  }
+
+  /** A chat vendor's script was requested: wait (bounded) for its widget to show up. */
+  private async waitForVendor(page: Page, reqs: RequestLog): Promise<void> {
+    const hosts = new Set<ChatVendor>();
+    for (const r of reqs.records) {
+      let host = '';
+      try {
+        host = new URL(r.url).hostname;
+      } catch {
+        continue;
+      }
+      for (const v of this.vendors) if (v.scriptHosts.some((h) => hostMatches(host, h))) hosts.add(v);
+    }
+    if (!hosts.size) return;
+    const selectors = [...hosts].flatMap((v) => [...v.selectors, ...v.launchers]).filter(Boolean);
+    if (!selectors.length) return;
+    const until = Date.now() + Math.min(5000, Math.max(0, this.timeLeft()));
+    while (Date.now() < until) {
+      for (const f of page.frames()) {
+        const hit = await withTimeout(f.locator(selectors.join(', ')).count(), 2000, 'vendor probe').catch(() => 0);
+        if (hit > 0) return;
+      }
+      await page.waitForTimeout(250);
+    }
+  }
+
+  /**
+   * Opens chat launchers the way a user would (once per launcher per pass) and keeps the text
+   * that appeared: in a new/changed floating box or in a frame that became visible.
+   */
+  private async openWidgets(page: Page): Promise<WidgetSnapshot[]> {
+    const out: WidgetSnapshot[] = [];
+    const candidates: { vendor: string | null; selector: string }[] = [];
+    for (const v of this.vendors) for (const s of v.launchers) candidates.push({ vendor: v.id, selector: s });
+    candidates.push({
+      vendor: null,
+      selector:
+        'button:visible, [role="button"]:visible, a[href="#"]:visible, a:not([href]):visible',
+    });
+    const generic = /\b(chat|tchat|discuter|assistant|assistante|conversation|une question|besoin d'aide|posez votre question|messenger)\b/i;
+    for (const c of candidates) {
+      if (out.length >= 1) break;
+      for (const frame of page.frames()) {
+        let loc = frame.locator(c.selector);
+        const count = await withTimeout(loc.count(), 2000, 'launcher probe').catch(() => 0);
+        if (!count) continue;
+        let target = loc.first();
+        if (c.vendor === null) {
+          // generic: a floating button that talks about chat
+          const idx = await withTimeout(
+            loc.evaluateAll((els, src) => {
+              const re = new RegExp(src, 'i');
+              return els.findIndex((el) => {
+                const label = `${(el as HTMLElement).innerText || ''} ${el.getAttribute('aria-label') || ''} ${el.getAttribute('title') || ''}`;
+                if (!re.test(label) || label.length > 80) return false;
+                let n: Element | null = el;
+                while (n) {
+                  const pos = getComputedStyle(n).position;
+                  if (pos === 'fixed' || pos === 'sticky') return true;
+                  n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null);
+                }
+                return false;
+              });
+            }, generic.source),
+            3000,
+            'generic launcher',
+          ).catch(() => -1);
+          if (idx < 0) continue;
+          target = loc.nth(idx);
+        }
+        const key = `${c.vendor ?? 'generic'}:${c.selector}`;
+        if (this.widgetTried.has(key)) return out;
+        this.widgetTried.add(key);
+        const before = await this.widgetTexts(page);
+        const ok = await withTimeout(target.click({ timeout: 2000, noWaitAfter: true }), 4000, 'launcher click').then(() => true).catch(() => false);
+        if (!ok) continue;
+        await page.waitForTimeout(1500);
+        const after = await this.widgetTexts(page);
+        const fresh = after.filter((a) => a.text && !before.some((b) => b.key === a.key && b.text === a.text));
+        const text = fresh.map((f) => f.text).join(' ').slice(0, 4000);
+        const frameUrl = fresh.find((f) => f.frameUrl)?.frameUrl ?? null;
+        out.push({ vendor: c.vendor, trigger: c.selector, text, html: fresh[0]?.html ?? null, frameUrl });
+        // Let the page's own state settle (some widgets load more frames once open).
+        await page.waitForTimeout(300);
+        break;
+      }
+    }
+    return out;
+  }
+
+  private async widgetTexts(page: Page): Promise<{ key: string; text: string; html: string | null; frameUrl: string | null }[]> {
+    const out: { key: string; text: string; html: string | null; frameUrl: string | null }[] = [];
+    const main = (await withTimeout(page.evaluate(`(${WIDGET_JS})({})`), 4000, 'widget text').catch(() => [])) as { key: string; text: string; html: string }[];
+    out.push(...main.map((m) => ({ ...m, frameUrl: null })));
+    for (const f of page.frames()) {
+      if (f === page.mainFrame()) continue;
+      const visible = await withTimeout(this.frameVisible(f), 2000, 'frame visibility').catch(() => false);
+      if (!visible) continue;
+      const body = (await withTimeout(f.evaluate(`(${WIDGET_JS})({ wholeBody: true })`), 3000, 'frame text').catch(() => [])) as { key: string; text: string; html: string }[];
+      out.push(...body.map((b) => ({ key: `frame:${f.url()}`, text: b.text, html: b.html, frameUrl: f.url() })));
+    }
+    return out;
+  }
+
+  private async frameVisible(f: Frame): Promise<boolean> {
+    const el = await f.frameElement();
+    try {
+      const box = await el.boundingBox();
+      return !!box && box.width > 20 && box.height > 20 && (await el.isVisible());
+    } finally {
+      await el.dispose();
+    }
+  }
+
+  private async capture(page: Page, record: VisitedPage, reqs: RequestLog, widgets: WidgetSnapshot[]): Promise<{ scriptNav: { id: string; text: string }[] }> {
+    const args = JSON.stringify({ globals: this.globals });
+    const main = (await withTimeout(page.evaluate(`(${SNAPSHOT_JS})(${args})`), 15_000, 'page snapshot')) as {
+      html: string;
+      title: string;
+      links: RawLink[];
+      scriptNav: { id: string; text: string; region: string }[];
+      globals: string[];
+    };
+    const frames: FrameSnapshot[] = [];
+    const globals = new Set(main.globals);
+    for (const f of page.frames()) {
+      if (f === page.mainFrame()) continue;
+      const fr: FrameSnapshot = { url: f.url(), name: f.name(), title: '', html: null, visible: false };
+      try {
+        const el = await withTimeout(f.frameElement(), 2000, 'frame element');
+        fr.title = (await withTimeout(el.getAttribute('title'), 2000, 'frame title')) ?? '';
+        const box = await withTimeout(el.boundingBox(), 2000, 'frame box');
+        fr.visible = !!box && box.width > 1 && box.height > 1 && (await withTimeout(el.isVisible(), 2000, 'frame visible'));
+        await el.dispose();
+        const got = (await withTimeout(f.evaluate(`(${SNAPSHOT_JS})(${args})`), 5000, 'frame snapshot')) as { html: string; globals: string[] };
+        fr.html = got.html.slice(0, 1_000_000);
+        for (const g of got.globals) globals.add(g);
+      } catch {
+        /* detached or unreadable frame: keep what we have */
+      }
+      frames.push(fr);
+      if (frames.length >= 30) break;
+    }
+    record.title = main.title;
+    record.finalUrl = page.url();
+    const snapshot: PageSnapshot = {
+      url: record.url,
+      finalUrl: record.finalUrl,
+      status: record.status,
+      depth: record.depth,
+      path: record.path,
+      title: main.title,
+      html: main.html,
+      frames,
+      requests: reqs.records,
+      globals: [...globals].sort(),
+      widgets,
+      pass: record.pass,
+      capturedAt: new Date().toISOString(),
+    };
+    record.snapshot = snapshot;
+    const domain = this.site.domain;
+    // Hidden links count: mega-menu entries are one hover away and cost no navigation.
+    const ranked = rankLinks(main.links, domain);
+    record.links = ranked.map((c: Candidate) => ({ url: c.url, label: c.label, kind: c.kind, score: c.score }));
+    return { scriptNav: main.scriptNav.filter((s) => textScore(s.text) >= 50).slice(0, 2) };
+  }
+
+  private async followScriptNav(
+    ctx: BrowserContext,
+    page: Page,
+    parent: VisitedPage,
+    parentItem: QueueItem,
+    nav: { id: string; text: string }[],
+    queued: Set<string>,
+    visited: Set<string>,
+    pass: ConsentPass,
+  ): Promise<{ page: Page; records: VisitedPage[] }> {
+    const records: VisitedPage[] = [];
+    for (const n of nav) {
+      if (this.timeLeft() <= 0) break;
+      try {
+        if (normalizeUrl(page.url()) !== normalizeUrl(parent.finalUrl)) {
+          await page.goto(parent.finalUrl, { waitUntil: 'domcontentloaded', timeout: this.opts.navTimeoutMs });
+          await page.evaluate(`(${SNAPSHOT_JS})(${JSON.stringify({ globals: [] })})`);
+        }
+        const before = page.url();
+        await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000 });
+        await page.waitForURL((u) => u.href !== before, { timeout: 3000, waitUntil: 'domcontentloaded' });
+        const target = normalizeUrl(page.url());
+        if (visited.has(target) || queued.has(target) || registrableDomain(target) !== this.site.domain) continue;
+        queued.add(target);
+        parent.links.push({ url: target, label: n.text, kind: 'script', score: textScore(n.text) });
+        const item: QueueItem = { url: target, depth: parentItem.depth + 1, path: [...parentItem.path, { url: parent.finalUrl, label: n.text }], score: textScore(n.text), label: n.text };
+        const { record, page: p } = await this.visit(ctx, page, item, pass, null);
+        page = p;
+        records.push(record);
+        visited.add(target);
+      } catch {
+        /* the button did not navigate: not a link */
+      }
+    }
+    return { page, records };
+  }
+}
+
+export async function runJourney(
+  browser: Browser,
+  actor: { id: string; name: string; url: string },
+  opts: Partial<JourneyOptions> = {},
+  log?: (msg: string) => void,
+): Promise<JourneyResult> {
+  return new Journey(browser, actor, { ...DEFAULT_JOURNEY, ...opts }, log).run();
+}

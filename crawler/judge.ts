@@ -1,0 +1,45 @@
+/**
+ * Runs every registered detector on one page snapshot. The runner, not the detector, catches a
+ * detector's error, times it and stamps its version, and records found / absent / error, so
+ * "not found" is never confused with "could not check". Used by the crawler after each page and by
+ * `redetect` on stored snapshots.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildPageView, type Detector } from '../detectors/detector.ts';
+import { detectors as registry } from '../detectors/index.ts';
+import type { Finding, PageSnapshot, SiteContext } from './types.ts';
+
+export interface DetectorRun {
+  detector: string;
+  version: number;
+  outcome: 'found' | 'absent' | 'error';
+  ms: number;
+  error?: string;
+}
+
+export interface Judgement {
+  findings: Finding[];
+  runs: DetectorRun[];
+}
+
+export function judgePage(snapshot: PageSnapshot, site: SiteContext, detectors: Detector[] = registry): Judgement {
+  const view = buildPageView(snapshot, site);
+  const findings: Finding[] = [];
+  const runs: DetectorRun[] = [];
+  for (const d of detectors) {
+    const t0 = performance.now();
+    try {
+      const out = d.detect(view).filter((f) => f.evidence.length > 0);
+      for (const f of out) f.detector = d.id;
+      findings.push(...out);
+      runs.push({ detector: d.id, version: d.version, outcome: out.length ? 'found' : 'absent', ms: round(performance.now() - t0) });
+    } catch (err) {
+      runs.push({ detector: d.id, version: d.version, outcome: 'error', ms: round(performance.now() - t0), error: String((err as Error)?.message ?? err).slice(0, 300) });
+    }
+  }
+  return { findings, runs };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,88 @@
+/**
+ * The detector contract. A detector is one small file in detectors/: a pure, synchronous
+ * function from a page (its snapshot, parsed once) to findings. No I/O, no clock, no
+ * Playwright. The runner (crawler/judge.ts) catches its errors, times it and records
+ * found / absent / error per page, so a detector never needs to guard against itself.
+ */
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { ChannelKey, Evidence, EvidenceSource, Finding, PageSnapshot, SiteContext } from '../crawler/types.ts';
+
+export interface ParsedFrame {
+  url: string;
+  title: string;
+  visible: boolean;
+  $: CheerioAPI;
+}
+
+/** A snapshot with its HTML parsed once and shared by all detectors. */
+export interface PageView {
+  snapshot: PageSnapshot;
+  site: SiteContext;
+  /** URL of the page after redirects: the `url` to put in evidence */
+  url: string;
+  /** the main document */
+  $: CheerioAPI;
+  /** readable child frames */
+  frames: ParsedFrame[];
+  /** visible text of the main document and readable visible frames, whitespace collapsed */
+  text: string;
+}
+
+export interface Detector {
+  /** kebab-case noun, unique: "phone-number", "chat-widget" */
+  id: string;
+  /** bump when the rules change, so stored findings can be told apart */
+  version: number;
+  /** channels it can report */
+  channels: ChannelKey[];
+  detect(page: PageView): Finding[];
+}
+
+const HIDDEN = '[data-ct-hidden="1"]';
+
+/** Text a person can see: hidden subtrees, scripts, styles and templates removed. */
+export function visibleText($: CheerioAPI): string {
+  const body = $('body').length ? $('body').first() : $.root();
+  const clone = body.clone();
+  clone.find(`script, style, noscript, template, ${HIDDEN}`).remove();
+  // keep word boundaries between block elements
+  clone.find('br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, section, article, dt, dd, tr, a, button, span').each((_, el) => {
+    $(el).append(' ');
+  });
+  return collapse(clone.text());
+}
+
+export function collapse(s: string): string {
+  return s.replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g, ' ').trim();
+}
+
+/** Is the element (or an ancestor) marked hidden by the crawler? */
+export function isHidden($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
+  const node = $(el as never);
+  return node.is(HIDDEN) || node.parents(HIDDEN).length > 0;
+}
+
+export function buildPageView(snapshot: PageSnapshot, site: SiteContext): PageView {
+  const $ = cheerio.load(snapshot.html ?? '');
+  const frames: ParsedFrame[] = [];
+  for (const f of snapshot.frames ?? []) {
+    if (f.html == null) continue;
+    frames.push({ url: f.url, title: f.title, visible: f.visible, $: cheerio.load(f.html) });
+  }
+  const texts = [visibleText($), ...frames.filter((f) => f.visible).map((f) => visibleText(f.$))];
+  return { snapshot, site, url: snapshot.finalUrl || snapshot.url, $, frames, text: texts.filter(Boolean).join(' ') };
+}
+
+/** Evidence helper: clips the detail to 200 characters. */
+export function evidence(url: string, source: EvidenceSource, signal: string, detail: string, selector?: string): Evidence {
+  const d = collapse(detail);
+  const e: Evidence = { url, source, signal, detail: d.length > 200 ? `${d.slice(0, 197)}…` : d };
+  if (selector) e.selector = selector;
+  return e;
+}
+
+/** Lower-case, accents removed: for matching French wording. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
