@@ -6,15 +6,13 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ChromiumMissingError } from './browser.ts';
 import { diffMatrices } from './diff.ts';
 import { buildMatrix, matrixOfRef } from './matrix.ts';
 import { BadInputError } from './panel.ts';
-import { redetect } from './redetect.ts';
-import { diffToMarkdown, matrixToCsv, matrixToHtml, matrixToMarkdown, matrixToXlsx } from './report/index.ts';
-import { writeReport } from './report-files.ts';
-import { resume, scan } from './scan.ts';
 import { Store } from './store.ts';
+
+// Heavy modules (Playwright, exceljs, the detectors) are imported by the commands that need them,
+// so `runs`, `matrix --format json` and bad-input errors answer fast.
 
 const DEFAULT_DB = 'data/contactability.db';
 
@@ -64,6 +62,7 @@ export function buildCli(): Command {
     .option('--user-agent <ua>', 'User-Agent header')
     .option('--actor-timeout <seconds>', 'deadline per actor, both passes (default 180)', int('--actor-timeout'))
     .action(async (o) => {
+      const { resume, scan } = await import('./scan.ts');
       let runId: string;
       if (o.resume !== undefined) {
         runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress });
@@ -101,6 +100,7 @@ export function buildCli(): Command {
       const store = openExisting(o.db);
       try {
         const m = buildMatrix(store, { run: o.run, edition: o.edition });
+        const { matrixToCsv, matrixToHtml, matrixToMarkdown, matrixToXlsx } = await import('./report/index.ts');
         switch (o.format) {
           case 'json':
             return output(o.out, `${JSON.stringify(m, null, 2)}\n`);
@@ -128,7 +128,8 @@ export function buildCli(): Command {
     .requiredOption('--to <ref>', 'run id or edition label')
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .option('--format <fmt>', 'json | md', 'json')
-    .action((o) => {
+    .action(async (o) => {
+      const { diffToMarkdown } = await import('./report/index.ts');
       if (o.format !== 'json' && o.format !== 'md') throw new BadInputError(`diff: --format ${o.format}: must be json or md`);
       const store = openExisting(o.db);
       try {
@@ -168,7 +169,8 @@ export function buildCli(): Command {
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .option('--run <id>', 'run id')
     .option('--edition <label>', 'edition label')
-    .action((o) => {
+    .action(async (o) => {
+      const { writeReport } = await import('./report-files.ts');
       const store = openExisting(o.db);
       try {
         const file = writeReport(store, { run: o.run, edition: o.edition }, o.out);
@@ -183,7 +185,8 @@ export function buildCli(): Command {
     .description("recompute findings from a run's stored snapshots with today's detectors, as a new run of the same edition")
     .requiredOption('--run <id>', 'the run whose snapshots are judged again')
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
-    .action((o) => {
+    .action(async (o) => {
+      const { redetect } = await import('./redetect.ts');
       const store = openExisting(o.db);
       try {
         process.stdout.write(`${redetect(store, o.run, { progress })}\n`);
@@ -209,8 +212,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`contactability: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof ChromiumMissingError) {
-      process.stderr.write(`contactability: ${err.message}\n`);
+    if ((err as Error)?.constructor?.name === 'ChromiumMissingError') {
+      process.stderr.write(`contactability: ${(err as Error).message}\n`);
       return 1;
     }
     process.stderr.write(`contactability: unexpected error: ${(err as Error)?.stack ?? err}\n`);

@@ -41,15 +41,16 @@ export interface Detector {
 
 const HIDDEN = '[data-ct-hidden="1"]';
 
-/** Text a person can see: hidden subtrees, scripts, styles and templates removed. */
+/**
+ * Text a person can see: hidden subtrees, scripts, styles and inert templates removed. Open shadow
+ * roots, serialised as <template shadowrootmode="open">, are rendered content and are kept.
+ */
 export function visibleText($: CheerioAPI): string {
-  const body = $('body').length ? $('body').first() : $.root();
+  const body = $('body').length ? $('body').first() : $.root().children();
   const clone = body.clone();
-  clone.find(`script, style, noscript, template, ${HIDDEN}`).remove();
+  clone.find(`script, style, noscript, template:not([shadowrootmode]), ${HIDDEN}`).remove();
   // keep word boundaries between block elements
-  clone.find('br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, section, article, dt, dd, tr, a, button, span').each((_, el) => {
-    $(el).append(' ');
-  });
+  clone.find('br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, section, article, dt, dd, tr, a, button, span').append(' ');
   return collapse(clone.text());
 }
 

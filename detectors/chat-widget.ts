@@ -1,0 +1,567 @@
+/**
+ * chat-widget: finds a chat widget on the page and says whether it is a CHATBOT (an automated
+ * assistant), a LIVECHAT (a human advisor) or both (a bot that hands over to an advisor), with
+ * the vendor id from detectors/data/chat-vendors.json (or null for an unknown vendor).
+ *
+ * What counts as a widget (any one STRONG signal):
+ * - a request URL (snapshot.requests) or a `<script src>` (main document and readable frames) on a
+ *   vendor's script host, containing one of its script paths, or matching one of its patterns;
+ * - a probed JS global of the vendor (snapshot.globals);
+ * - a visible DOM element matching a vendor selector, in the main document (open shadow roots
+ *   included, they are serialised as <template shadowrootmode>) or in a readable frame;
+ * - an <iframe> (in the HTML, or in snapshot.frames) whose src/title/name/id carries a vendor
+ *   iframe marker, or whose src is on a vendor host;
+ * - an opened widget (snapshot.widgets) that the crawler attributed to the vendor, or whose frame
+ *   URL is on a vendor host;
+ * - unknown vendor (vendor null): an opened widget whose text reads like a chat (and not like a
+ *   feedback survey or a cookie dialog), or an iframe whose title/name/src reads like a chat
+ *   ("Chat", "Chatbot", "Fenêtre de discussion", "Assistant virtuel", "/webchat/"…).
+ * WEAK signals are recorded as evidence next to strong ones but never make a finding alone:
+ * - a <link rel=preconnect|dns-prefetch|preload> to a vendor host (sites keep stale preconnects
+ *   after dropping a vendor, and tag-manager templates add them everywhere);
+ * - an inline <script> that merely mentions a vendor script URL (a CMP/tag-manager config: the
+ *   vendor is only loaded after consent, and the accept pass will see the real request);
+ * - a vendor DOM element marked hidden by the crawler (server-rendered leftovers);
+ * - a container or button whose id/class/aria-label says "chatbot", "livechat", "tchat"… (a blog
+ *   tag class "tag-chatbot" would otherwise count; a real launcher is clicked by the crawler and
+ *   then shows up in snapshot.widgets).
+ *
+ * Classification, in this order (per vendor):
+ * 1. Text of the opened widget(s) for this vendor (snapshot.widgets; an unattributed opened widget
+ *    goes to the vendor when exactly one vendor is detected). Bot cues ("assistant virtuel",
+ *    "je suis … l'assistant", "chatbot", "bot", "posez-moi votre question", "réponse automatique",
+ *    "intelligence artificielle", "IA" in capitals, quick-reply buttons in the widget HTML) give
+ *    CHATBOT; human cues ("un conseiller", "conseillère", "agent", "temps d'attente", "disponible
+ *    du lundi…", a pre-chat form asking name/e-mail/n° client, "parler à un conseiller"…) give
+ *    LIVECHAT; both kinds of cue give BOTH (a bot that hands over to a human). A sentence that
+ *    sends the visitor to an advisor by phone or in a branch ("appelez…", "en agence") is not a
+ *    human-chat cue.
+ * 2. Failing that, the text of the vendor's readable frames and visible containers (launcher labels
+ *    such as "Discutez avec un conseiller"), with the same cues.
+ * 3. Failing that (no widget could be opened, or it said nothing telling): the vendor's `kind`.
+ *    "chatbot" → chatbot, "livechat" → livechat. "both" → the page text: bot cues ("assistant
+ *    virtuel", "chatbot", "agent virtuel") → chatbot; "conseiller en ligne", "tchat avec un
+ *    conseiller", "discuter avec un conseiller" → livechat; both → both; none → LIVECHAT (decided:
+ *    a widget that could not be opened and that the page does not call a bot is, in the French
+ *    corporate panel, most often iAdvize/LivePerson/Salesforce chat staffed by advisors; the
+ *    evidence says "default" so the roll-up and reviewers can see it was not observed).
+ *    Unknown vendor: bot words in the iframe title → chatbot, else page cues, else livechat.
+ * One finding per channel: the vendor with the most evidence for that channel (an opened widget
+ * weighs most); a known vendor beats an unknown one.
+ *
+ * Deliberately ignored / decoys: vendor names in text (cookie tables, privacy policy: "iAdvize"
+ * in a list of cookies), links to a vendor's website, the word "chat" in any text (it is also
+ * French for "cat"), Trustpilot/Medallia/Qualtrics/Hotjar feedback widgets, CMP dialogs, YouTube
+ * iframes titled with a video name containing "chat". js.hs-scripts.com (HubSpot tracking) and
+ * sdk.inbenta.io without /chatbot/ (Inbenta search) are not chat markers (see the data file).
+ *
+ * Known false positives / limits: a vendor script loaded on a page where the chat is switched off
+ * (out of hours) still counts as present (we measure the deployment, not the staffing); a bot
+ * whose greeting mentions "un conseiller" in another sense is classed BOTH; "both" vendors that
+ * could not be opened default to livechat.
+ *
+ * Tried and rejected: counting any element whose class contains "chat" (French "chat" = cat,
+ * pet-insurance pages); treating the page text "chat" / "tchat" as a channel (menus say "Tchat"
+ * on sites whose chat sits behind login); matching vendor names in text (cookie-policy decoys).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { ChannelKey, Evidence, Finding } from '../crawler/types.ts';
+import { loadChatVendors, hostMatches, type ChatVendor } from './chat-vendors.ts';
+import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+
+type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
+
+interface Sighting {
+  strong: Evidence[];
+  weak: Evidence[];
+  /** texts of opened widgets (tier 1) */
+  widgetTexts: { text: string; html: string | null }[];
+  /** texts of vendor frames/containers (tier 2) */
+  containerTexts: string[];
+  /** iframe titles (unknown vendor) */
+  titles: string[];
+}
+
+const MAX_EVIDENCE_PER_KIND = 2;
+
+const NON_CHAT_HOSTS = [
+  'kampyle.com',
+  'medallia.com',
+  'medallia.eu',
+  'trustpilot.com',
+  'qualtrics.com',
+  'hotjar.com',
+  'usabilla.com',
+  'typeform.com',
+  'youtube.com',
+  'youtube-nocookie.com',
+  'vimeo.com',
+  'dailymotion.com',
+  'google.com',
+  'googletagmanager.com',
+  'doubleclick.net',
+  'facebook.com',
+  'twitter.com',
+  'x.com',
+  'instagram.com',
+  'linkedin.com',
+  'didomi.io',
+  'privacy-center.org',
+  'cookielaw.org',
+  'onetrust.com',
+  'axept.io',
+  'cookiebot.com',
+  'trustcommander.net',
+  'avis-verifies.com',
+  'custplace.com',
+];
+
+/** Bot cues (folded text). */
+const BOT_CUES: [RegExp, string][] = [
+  [/\bassistante? (virtuel(le)?|digital(e)?|numerique|intelligent(e)?|conversationnel(le)?)\b/, 'assistant virtuel'],
+  [/\b(agent|conseill(er|ere)) virtuel(le)?\b/, 'agent virtuel'],
+  [/\bchat ?bots?\b|\bbots?\b|\brobots?\b/, 'bot'],
+  [/\bje suis [^.!?]{0,40}\b(assistante?|bot|robot|chatbot)\b/, "je suis … l'assistant"],
+  [/\bposez[- ]moi\b/, 'posez-moi votre question'],
+  [/\b(reponses?|messages?) automatiques?\b|\bgeneree?s? automatiquement\b/, 'réponse automatique'],
+  [/\bintelligence artificielle\b/, 'intelligence artificielle'],
+];
+/** "IA" must be in capitals in the original text (else "ia" matches inside words and names). */
+const IA_CUE = /(^|[^\p{L}])IA([^\p{L}]|$)/u;
+
+/** Human-advisor cues (folded text, per sentence). */
+const LIVE_CUES: [RegExp, string][] = [
+  [/\b(mettre|mise) en relation avec\b/, 'mise en relation'],
+  [/\b(parler|discuter|echanger|chatter|dialoguer) (en direct )?avec (un|une|nos|l'un de nos) (conseill\w+|agents?|humains?|experts?)\b/, 'parler à un conseiller'],
+  [/\bconseill(er|ere|eres|ers)\b/, 'conseiller'],
+  [/\bagents?\b/, 'agent'],
+  [/\b(un|une) humain(e)?\b|\bagent humain\b/, 'humain'],
+  [/\b(temps|file|delai) d'attente\b/, "temps d'attente"],
+  [/\bdisponibles? du (lundi|mardi)\b|\bdu lundi au (vendredi|samedi|dimanche)\b|\bhoraires d'ouverture\b/, 'disponible du lundi'],
+  [/\bvotre (nom|prenom)\b|\bvotre (adresse )?e-?mail\b|\bvotre adresse (mail|electronique)\b|\bn° (de )?client\b|\bnumero (de )?client\b/, 'formulaire pré-chat'],
+  [/\b(est|sont) en train d'ecrire\b|\ba rejoint la conversation\b/, 'conseiller en train d’écrire'],
+];
+/** A sentence that sends the visitor to an advisor by another channel is not a human-chat cue. */
+const OTHER_CHANNEL = /\b(appel\w*|telephon\w*|composez|numero (vert|de telephone)|en agence|votre agence|rendez-vous|rdv|courrier)\b|\d{2} ?\d{2} ?\d{2} ?\d{2}|\b3\d{3}\b/;
+const BOT_PHRASES_TO_STRIP = /\b(agent|conseill(er|ere)) virtuel(le)?\b/g;
+
+const PAGE_BOT = /\bassistante? virtuel(le)?\b|\bchat ?bot\b|\bagent virtuel\b|\bconseill(er|ere) virtuel(le)?\b/;
+const PAGE_LIVE =
+  /\bconseill(er|ere)s? en ligne\b|\b(t?chat|chatter|tchatter|discuter|dialoguer|echanger)( en direct| en ligne)? avec (un|une|nos|l'un de nos) (conseill\w+|experts?|agents?)\b|\bun conseiller vous repond (en direct|en ligne|par t?chat)\b|\blive ?chat avec\b/;
+
+/** Does an opened widget's text read like a chat? */
+const CHAT_LIKE =
+  /\bt?chat(bot)?\b|\bconversation\b|\bdiscut\w*\b|\bassistante?\b|\bconseill\w+\b|\bagents?\b|\b(ecrivez|tapez|saisissez|redigez) (votre|un|ici votre) (message|question)\b|\bvotre message\b|\bposez(-moi)? votre question\b|\bcomment (puis-je|pouvons-nous|peut-on) vous aider\b|\benvoyer (un|le|votre) message\b/;
+const NOT_CHAT =
+  /\bdonnez[- ](nous )?votre avis\b|\bvotre avis (nous|compte)\b|\bsatisfaction\b|\bnotez\b|\btrustpilot\b|\bmedallia\b|\bkampyle\b|\bqualtrics\b|\benquete\b|\bsondage\b|\bquestionnaire\b|\bnewsletter\b|\bcookies?\b|\btraceurs\b/;
+
+/** iframe title/name/id that reads like a chat: starts with the chat word, or names a chat window. */
+const CHAT_FRAME_TITLE =
+  /^(le |la |du |notre |votre )?(live ?|web ?)?t?chat( ?bot)?\b|\b(live ?chat|webchat|chatbot|chat ?widget|widget (de )?t?chat|chat window|messaging window|fenetre (de|du) (t?chat|discussion|conversation|messagerie)|assistante? virtuel(le)?|agent virtuel)\b/;
+const CHAT_FRAME_SRC = /\/(chatbot|webchat|web-chat|livechat|live-chat|tchat)(\/|\.|\?|$)/i;
+const CHAT_CONTAINER_TOKEN = /(^|[-_])(chatbot|webchat|livechat|live-chat|tchat|chat-widget|chatwidget)([-_]|$)/i;
+const CHAT_LAUNCHER_LABEL = /\b(ouvrir|lancer|demarrer|afficher) (le|la|un|une) (t?chat|chatbot|discussion|conversation|assistant)\b|\bdiscuter avec (nous|un conseiller)\b/;
+
+function isHiddenDeep(el: unknown): boolean {
+  let n = el as Node | null | undefined;
+  for (let i = 0; n && i < 200; i++) {
+    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
+    n = n.parent;
+  }
+  return false;
+}
+
+function safeSelect($: CheerioAPI, sel: string): unknown[] {
+  try {
+    return $(sel).toArray();
+  } catch {
+    return [];
+  }
+}
+
+function hostOf(url: string, base: string): string | null {
+  try {
+    return new URL(url, base).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+const patternCache = new Map<string, RegExp | null>();
+function pattern(src: string): RegExp | null {
+  if (!patternCache.has(src)) {
+    try {
+      patternCache.set(src, new RegExp(src, 'i'));
+    } catch {
+      patternCache.set(src, null);
+    }
+  }
+  return patternCache.get(src) ?? null;
+}
+
+/** The marker of `v` that `url` carries, or null. */
+function urlMarker(url: string, base: string, v: ChatVendor): string | null {
+  const host = hostOf(url, base);
+  if (host) for (const h of v.scriptHosts) if (hostMatches(host, h)) return h;
+  const lower = url.toLowerCase();
+  for (const p of v.scriptPaths) if (p && lower.includes(p.toLowerCase())) return p;
+  for (const p of v.scriptPatterns ?? []) if (pattern(p)?.test(url)) return p;
+  return null;
+}
+
+function iframeMarker(src: string, labels: string[], base: string, v: ChatVendor): string | null {
+  const s = src.toLowerCase();
+  for (const m of v.iframes) {
+    const ml = m.toLowerCase();
+    if (!ml) continue;
+    if (s.includes(ml)) return m;
+    if (labels.some((l) => l.toLowerCase().includes(ml))) return m;
+  }
+  if (src) {
+    const host = hostOf(src, base);
+    if (host) for (const h of v.scriptHosts) if (hostMatches(host, h)) return h;
+  }
+  return null;
+}
+
+function nonChatHost(url: string, base: string): boolean {
+  const host = hostOf(url, base);
+  return !!host && NON_CHAT_HOSTS.some((h) => hostMatches(host, h));
+}
+
+/** Visible text of the whole document, open shadow roots included. */
+function deepText($: CheerioAPI): string {
+  try {
+    const body = $("body").length ? $("body").first() : ($.root() as never);
+    const clone = body.clone();
+    clone.find('script, style, noscript, [data-ct-hidden="1"]').remove();
+    clone.find('template').not('[shadowrootmode], [shadowroot]').remove();
+    clone.find('br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, section, article, a, button, span').each((_, el) => {
+      $(el).append(' ');
+    });
+    return collapse(clone.text());
+  } catch {
+    return '';
+  }
+}
+
+function elText($: CheerioAPI, el: unknown): string {
+  try {
+    const c = $(el as never).clone();
+    c.find('script, style, noscript, [data-ct-hidden="1"]').remove();
+    c.find('div, p, li, button, a, span, label').each((_, e) => {
+      $(e).append(' ');
+    });
+    return collapse(c.text());
+  } catch {
+    return '';
+  }
+}
+
+function describe($: CheerioAPI, el: unknown): string {
+  const n = el as Node;
+  const a = n.attribs ?? {};
+  let s = `<${n.name ?? '?'}`;
+  for (const k of ['id', 'class', 'src', 'href', 'title', 'name', 'aria-label']) if (a[k]) s += ` ${k}="${a[k].slice(0, 80)}"`;
+  s += '>';
+  const t = elText($, el).slice(0, 80);
+  return t ? `${s} ${t}` : s;
+}
+
+function newSighting(): Sighting {
+  return { strong: [], weak: [], widgetTexts: [], containerTexts: [], titles: [] };
+}
+
+function push(list: Evidence[], e: Evidence): void {
+  const same = list.filter((x) => x.signal === e.signal).length;
+  if (same < MAX_EVIDENCE_PER_KIND && !list.some((x) => x.signal === e.signal && x.detail === e.detail)) list.push(e);
+}
+
+interface CueResult {
+  bot: string | null;
+  live: string | null;
+}
+
+function cues(text: string, html: string | null): CueResult {
+  const f = fold(text);
+  let bot: string | null = null;
+  for (const [re, label] of BOT_CUES) {
+    if (re.test(f)) {
+      bot = label;
+      break;
+    }
+  }
+  if (!bot && IA_CUE.test(text)) bot = 'IA';
+  if (!bot && html && /quick[-_]?repl|quickrepl|data-quick-reply|postback|suggested[-_]?(action|repl)/i.test(html)) bot = 'boutons de réponse rapide';
+  let live: string | null = null;
+  const sentences = f.replace(BOT_PHRASES_TO_STRIP, ' ').split(/[.!?\n]+/);
+  outer: for (const [re, label] of LIVE_CUES) {
+    for (const s of sentences) {
+      if (re.test(s) && !OTHER_CHANNEL.test(s)) {
+        live = label;
+        break outer;
+      }
+    }
+  }
+  if (!live && html) {
+    const h = html.toLowerCase();
+    if (/<input[^>]+type=["']?email/.test(h) || /<input[^>]+(name|placeholder|aria-label)=["'][^"']*(nom|name|e-?mail|client)/.test(h)) {
+      live = 'formulaire pré-chat';
+    }
+  }
+  return { bot, live };
+}
+
+function classifyWidget(
+  s: Sighting,
+  kind: ChatVendor['kind'] | 'unknown',
+  pageFolded: string,
+  url: string,
+): { channels: Set<ChannelKey>; ev: Evidence[] } {
+  const out = new Set<ChannelKey>();
+  const ev: Evidence[] = [];
+  const apply = (r: CueResult, source: 'widget' | 'frame', rule: string): boolean => {
+    if (!r.bot && !r.live) return false;
+    if (r.bot) {
+      out.add('chatbot');
+      ev.push(evidence(url, source, `${rule}-chatbot-cue`, r.bot));
+    }
+    if (r.live) {
+      out.add('livechat');
+      ev.push(evidence(url, source, `${rule}-livechat-cue`, r.live));
+    }
+    return true;
+  };
+  // 1. opened widget text
+  const merged = s.widgetTexts.reduce<CueResult>(
+    (acc, w) => {
+      const r = cues(w.text, w.html);
+      return { bot: acc.bot ?? r.bot, live: acc.live ?? r.live };
+    },
+    { bot: null, live: null },
+  );
+  if (apply(merged, 'widget', 'widget-text')) return { channels: out, ev };
+  // 2. frames and containers of the vendor
+  const merged2 = s.containerTexts.reduce<CueResult>(
+    (acc, t) => {
+      const r = cues(t, null);
+      return { bot: acc.bot ?? r.bot, live: acc.live ?? r.live };
+    },
+    { bot: null, live: null },
+  );
+  if (apply(merged2, 'frame', 'container-text')) return { channels: out, ev };
+  // 3. fallback
+  if (kind === 'chatbot' || kind === 'livechat') {
+    out.add(kind);
+    ev.push(evidence(url, 'text', `vendor-kind-${kind}`, `no widget text; vendor is a ${kind} product`));
+    return { channels: out, ev };
+  }
+  if (kind === 'unknown') {
+    const t = s.titles.map(fold).find((x) => /\bbot\b|chatbot|assistante? virtuel|agent virtuel/.test(x));
+    if (t) {
+      out.add('chatbot');
+      ev.push(evidence(url, 'frame', 'frame-title-chatbot-cue', t));
+      return { channels: out, ev };
+    }
+  }
+  const pb = PAGE_BOT.exec(pageFolded);
+  const pl = PAGE_LIVE.exec(pageFolded);
+  if (pb) {
+    out.add('chatbot');
+    ev.push(evidence(url, 'text', 'page-text-chatbot-cue', pb[0]));
+  }
+  if (pl) {
+    out.add('livechat');
+    ev.push(evidence(url, 'text', 'page-text-livechat-cue', pl[0]));
+  }
+  if (!pb && !pl) {
+    out.add('livechat');
+    ev.push(evidence(url, 'text', 'default-livechat', 'widget not opened or silent, no bot wording on the page: livechat by default'));
+  }
+  return { channels: out, ev };
+}
+
+function detect(page: PageView): Finding[] {
+  const vendors = loadChatVendors();
+  const snap = page.snapshot;
+  const url = page.url;
+  const base = url || 'https://invalid.invalid/';
+  const seen = new Map<string, Sighting>();
+  const get = (id: string): Sighting => {
+    let s = seen.get(id);
+    if (!s) {
+      s = newSighting();
+      seen.set(id, s);
+    }
+    return s;
+  };
+  const docs: { $: CheerioAPI; where: string }[] = [{ $: page.$, where: url }, ...page.frames.map((f) => ({ $: f.$, where: f.url || url }))];
+
+  // requests
+  for (const r of (snap.requests ?? []).slice(0, 5000)) {
+    if (!r || typeof r.url !== 'string') continue;
+    for (const v of vendors) {
+      const m = urlMarker(r.url, base, v);
+      if (m) push(get(v.id).strong, evidence(url, 'request', 'vendor-request', `${m}: ${r.url}`));
+    }
+  }
+  // globals
+  const globals = new Set(snap.globals ?? []);
+  for (const v of vendors) for (const g of v.globals) if (globals.has(g)) push(get(v.id).strong, evidence(url, 'global', 'vendor-global', `window.${g}`));
+
+  for (const { $, where } of docs) {
+    // script src
+    for (const el of safeSelect($, 'script[src]')) {
+      const src = (el as Node).attribs?.src ?? '';
+      for (const v of vendors) {
+        const m = urlMarker(src, where, v);
+        if (m) push(get(v.id).strong, evidence(url, 'script', 'vendor-script-src', `${m}: ${src}`, 'script[src]'));
+      }
+    }
+    // inline snippets (weak)
+    let inline = '';
+    for (const el of safeSelect($, 'script:not([src])')) {
+      inline += `${$(el as never).text()}\n`;
+      if (inline.length > 400_000) break;
+    }
+    if (inline) {
+      const lower = inline.toLowerCase();
+      for (const v of vendors) {
+        const hit =
+          v.scriptHosts.find((h) => h && (lower.includes(`//${h.toLowerCase()}`) || lower.includes(`.${h.toLowerCase()}/`))) ??
+          v.scriptPaths.find((p) => p.length > 6 && lower.includes(p.toLowerCase()));
+        if (hit) push(get(v.id).weak, evidence(url, 'script', 'vendor-inline-snippet', `inline script mentions ${hit}`, 'script:not([src])'));
+      }
+    }
+    // preconnect / dns-prefetch links (weak)
+    for (const el of safeSelect($, 'link[href]')) {
+      const href = (el as Node).attribs?.href ?? '';
+      const rel = ((el as Node).attribs?.rel ?? '').toLowerCase();
+      for (const v of vendors) {
+        const m = urlMarker(href, where, v);
+        if (m) push(get(v.id).weak, evidence(url, 'dom', 'vendor-preconnect', `<link rel="${rel}" href="${href}">`, 'link[href]'));
+      }
+    }
+    // vendor selectors
+    for (const v of vendors) {
+      for (const sel of v.selectors) {
+        const els = safeSelect($, sel);
+        for (const el of els.slice(0, 3)) {
+          const n = el as Node;
+          if (n.name === 'link') {
+            push(get(v.id).weak, evidence(url, 'dom', 'vendor-preconnect', describe($, el), sel));
+          } else if (isHiddenDeep(el)) {
+            push(get(v.id).weak, evidence(url, 'dom', 'vendor-dom-hidden', describe($, el), sel));
+          } else {
+            push(get(v.id).strong, evidence(url, 'dom', 'vendor-dom', describe($, el), sel));
+            const t = elText($, el);
+            if (t) get(v.id).containerTexts.push(t.slice(0, 2000));
+          }
+        }
+      }
+    }
+    // iframes in the HTML
+    for (const el of safeSelect($, 'iframe, frame')) {
+      const a = (el as Node).attribs ?? {};
+      const src = a.src ?? a['data-src'] ?? '';
+      const labels = [a.title ?? '', a.name ?? '', a.id ?? '', a['aria-label'] ?? ''].filter(Boolean);
+      let matched = false;
+      for (const v of vendors) {
+        const m = iframeMarker(src, labels, where, v);
+        if (m) {
+          matched = true;
+          push(get(v.id).strong, evidence(url, 'dom', 'vendor-iframe', `${m}: ${describe($, el)}`, 'iframe'));
+        }
+      }
+      if (matched || (src && nonChatHost(src, where)) || isHiddenDeep(el)) continue;
+      const label = labels.map(fold).find((l) => CHAT_FRAME_TITLE.test(l));
+      if (label || CHAT_FRAME_SRC.test(src)) {
+        push(get('').strong, evidence(url, 'dom', 'chat-iframe', describe($, el), 'iframe'));
+        if (label) get('').titles.push(label);
+      }
+    }
+    // unknown-vendor containers and launchers (weak)
+    for (const el of safeSelect($, 'div[id], div[class], section[id], section[class], aside, button, [role="button"], [role="dialog"]')) {
+      const a = (el as Node).attribs ?? {};
+      const tokens = `${a.id ?? ''} ${a.class ?? ''}`.split(/\s+/).filter(Boolean);
+      const aria = fold(a['aria-label'] ?? '');
+      if (tokens.some((t) => CHAT_CONTAINER_TOKEN.test(t)) || CHAT_LAUNCHER_LABEL.test(aria)) {
+        if (!isHiddenDeep(el)) push(get('').weak, evidence(url, 'dom', 'chat-container', describe($, el)));
+      }
+    }
+  }
+
+  // snapshot.frames (cross-origin frames too)
+  for (const f of snap.frames ?? []) {
+    if (!f) continue;
+    const labels = [f.title ?? '', f.name ?? ''].filter(Boolean);
+    let matched = false;
+    const parsed = page.frames.find((p) => p.url === f.url);
+    for (const v of vendors) {
+      const m = iframeMarker(f.url ?? '', labels, base, v);
+      if (m) {
+        matched = true;
+        const s = get(v.id);
+        push(s.strong, evidence(url, 'frame', 'vendor-frame', `${m}: ${f.url}${f.title ? ` "${f.title}"` : ''}`));
+        if (parsed && f.visible) {
+          const t = deepText(parsed.$);
+          if (t) s.containerTexts.push(t.slice(0, 4000));
+        }
+      }
+    }
+    if (matched || (f.url && nonChatHost(f.url, base))) continue;
+    const label = labels.map(fold).find((l) => CHAT_FRAME_TITLE.test(l));
+    if (label || CHAT_FRAME_SRC.test(f.url ?? '')) {
+      push(get('').strong, evidence(url, 'frame', 'chat-frame', `${f.url}${f.title ? ` "${f.title}"` : ''}`));
+      if (label) get('').titles.push(label);
+    }
+  }
+
+  // opened widgets
+  const unassigned: { text: string; html: string | null; trigger: string }[] = [];
+  for (const w of snap.widgets ?? []) {
+    if (!w) continue;
+    const text = w.text ?? '';
+    const v = w.vendor ? vendors.find((x) => x.id === w.vendor) : vendors.find((x) => w.frameUrl && (urlMarker(w.frameUrl, base, x) || iframeMarker(w.frameUrl, [], base, x)));
+    if (v) {
+      const s = get(v.id);
+      push(s.strong, evidence(url, 'widget', 'widget-opened', `${w.trigger ? `${w.trigger} → ` : ''}${text || '(no text)'}`));
+      if (text) s.widgetTexts.push({ text, html: w.html });
+    } else if (!(w.frameUrl && nonChatHost(w.frameUrl, base))) {
+      const f = fold(text);
+      if (CHAT_LIKE.test(f) && !NOT_CHAT.test(f)) unassigned.push({ text, html: w.html, trigger: w.trigger ?? '' });
+    }
+  }
+  const known = vendors.filter((v) => (seen.get(v.id)?.strong.length ?? 0) > 0);
+  for (const w of unassigned) {
+    const target = known.length === 1 ? get(known[0].id) : get('');
+    push(target.strong, evidence(url, 'widget', 'widget-opened', `${w.trigger ? `${w.trigger} → ` : ''}${w.text}`));
+    target.widgetTexts.push({ text: w.text, html: w.html });
+  }
+
+  // classify and pick one vendor per channel
+  const pageFolded = fold(deepText(page.$) || page.text);
+  const candidates: { vendor: string | null; score: number; channels: Set<ChannelKey>; ev: Evidence[] }[] = [];
+  for (const [id, s] of seen) {
+    if (s.strong.length === 0) continue;
+    const v = vendors.find((x) => x.id === id);
+    const { channels, ev } = classifyWidget(s, v ? v.kind : 'unknown', pageFolded, url);
+    const score = s.strong.length + (s.widgetTexts.length ? 10 : 0) + (v ? 0 : -100);
+    candidates.push({ vendor: v ? v.id : null, score, channels, ev: [...s.strong.slice(0, 8), ...ev, ...s.weak.slice(0, 3)] });
+  }
+  candidates.sort((a, b) => b.score - a.score || String(a.vendor).localeCompare(String(b.vendor)));
+  const findings: Finding[] = [];
+  for (const ch of ['chatbot', 'livechat'] as const) {
+    const best = candidates.find((c) => c.channels.has(ch));
+    if (!best) continue;
+    findings.push({ channel: ch, detector: 'chat-widget', attributes: { vendor: best.vendor }, evidence: best.ev.slice(0, 12) });
+  }
+  return findings;
+}
+
+export const chatWidget: Detector = {
+  id: 'chat-widget',
+  version: 1,
+  channels: ['chatbot', 'livechat'],
+  detect,
+};

@@ -1,0 +1,337 @@
+/**
+ * help-center: the page IS a FAQ or a help centre (channel "faq").
+ *
+ * A page is a help page when one of these holds:
+ * - schema.org FAQPage JSON-LD (also inside @graph or arrays) with at least one question;
+ * - a help-platform URL: Zendesk Guide (/hc/<locale>/…), Salesforce Experience knowledge
+ *   (/s/article/…, /s/topic/…), Freshdesk (/support/solutions…);
+ * - a help heading in the main content ("FAQ", "Foire aux questions", "Questions fréquentes",
+ *   "Centre d'aide", "Aide", "Aide en ligne", "Comment pouvons-nous vous aider ?") that is the page's
+ *   h1, or that heads at least 2 question items;
+ * - a help URL (host aide.* / help.* / assistance.* / faq.* / support.* / helpcenter.*, or a path
+ *   segment faq, aide, questions-frequentes, foire-aux-questions, centre-d-aide, help, assistance)
+ *   with at least 3 question items, or a help search, or topic categories.
+ * Question items: <summary>, accordion toggles (aria-expanded / aria-controls), <dt>, h2–h4 and
+ * links whose text ends with "?", plus help-platform article links (/hc/…/articles/,
+ * /s/article/, /support/solutions/articles/). Header, nav and footer are never read for items.
+ *
+ * Attributes:
+ * - search: a visible search field for help content: in the main content of a page that is a help
+ *   page by URL or h1, or with help wording ("Rechercher dans l'aide", "Posez votre question",
+ *   "Comment pouvons-nous vous aider ?"), or anywhere on a help host/platform (there the header
+ *   search searches the help). A site-wide header search on a main-site page never counts.
+ * - categories: Zendesk categories/sections, Salesforce topics, Freshdesk folders (≥2 links), or
+ *   questions grouped under ≥2 headings, or ≥3 tabs of a tablist next to the questions.
+ * - questionCount: the largest of the JSON-LD question count and the distinct question items.
+ * - feedback: "Cette réponse vous a-t-elle été utile ?", "Cet article vous a-t-il été utile ?",
+ *   "Était-ce utile ?", "Avez-vous trouvé la réponse…" (hidden text counts: it sits in collapsed
+ *   answers).
+ * - linksToContact: a link or button in the main content (collapsed answers included) to a human
+ *   channel: "Nous contacter", "Contactez-nous", "Service client", "Écrivez-nous", "Envoyer une
+ *   demande", a tel: link, a chat/tchat button, a /contact link. Footer links do not count (every
+ *   page has one).
+ *
+ * Deliberately ignored: a footer/header link labelled "FAQ" (the crawler follows it and the FAQ page
+ * itself gives the finding); a "Besoin d'aide ?" block on a home page (it is a contact teaser);
+ * a single question heading in a blog post.
+ * Known false positives: a product page with an h1 "Aide au logement" reads as a help page only if
+ * it also lists ≥2 questions; a blog article titled "FAQ : …" with question subheadings counts.
+ * Tried and rejected: counting every link under /aide/ as an article (menus link the same
+ * 10 topics on every page); "Assistance" alone as a heading (roadside assistance, insurers).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Evidence, Finding } from '../crawler/types.ts';
+import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+
+type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null; children?: Node[] };
+
+const CHROME_TAGS = new Set(['header', 'nav', 'footer']);
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo']);
+const CHROME_ID = /^(site[-_]?|main[-_]?|page[-_]?|global[-_]?)?(header|footer|navbar|nav|navigation|menu|mega[-_]?menu)$/i;
+
+function inChrome(el: unknown): boolean {
+  let n = el as Node | null | undefined;
+  for (let i = 0; n && i < 200; i++) {
+    if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
+      const a = n.attribs ?? {};
+      if (n.name && CHROME_TAGS.has(n.name)) return true;
+      if (a.role && CHROME_ROLES.has(a.role)) return true;
+      if (a.id && CHROME_ID.test(a.id)) return true;
+      if (a.class && a.class.split(/\s+/).some((c) => CHROME_ID.test(c))) return true;
+    }
+    n = n.parent;
+  }
+  return false;
+}
+
+function isHiddenDeep(el: unknown): boolean {
+  let n = el as Node | null | undefined;
+  for (let i = 0; n && i < 200; i++) {
+    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
+    n = n.parent;
+  }
+  return false;
+}
+
+function sel($: CheerioAPI, s: string): unknown[] {
+  try {
+    return $(s).toArray();
+  } catch {
+    return [];
+  }
+}
+
+function txt($: CheerioAPI, el: unknown): string {
+  return collapse($(el as never).text());
+}
+
+const HELP_HEADING =
+  /^(faq|f\.a\.q\.?|foire aux questions|(les )?questions (les plus )?(frequentes|courantes|posees)|vos questions( frequentes)?|centre d'aide|aide|aide en ligne|aide et contact|aide & contact|espace aide|(besoin d'aide|comment pouvons-nous vous aider|comment peut-on vous aider|une question)\s*\??)(\s*[:\-–—].*)?$/;
+const HELP_HEADING_H1_ONLY = /^(besoin d'aide|comment pouvons-nous vous aider|comment peut-on vous aider|une question)/;
+const HELP_HOST = /^(aide|help|assistance|faq|support|helpcenter|help-center|centre-aide|centredaide|aide-en-ligne|questions)[.-]/;
+const HELP_PATH = /\/(faq|faqs|aide|aides|help|assistance|questions-frequentes|questions-reponses|foire-aux-questions|centre-d-aide|centre-aide|aide-en-ligne|support)(\/|\.html?|$|[?#-])/i;
+const PLATFORM_PATH = /\/hc\/[a-z]{2}(-[a-z]{2})?(\/|$)|\/s\/(article|topic|knowledge)\b|\/support\/solutions\b/i;
+const ARTICLE_HREF = /\/hc\/[a-z-]+\/articles\/\d+|\/s\/article\/|\/support\/solutions\/articles\/\d+/i;
+const CATEGORY_HREF = /\/hc\/[a-z-]+\/(categories|sections)\/\d+|\/s\/topic\/|\/support\/solutions\/(folders\/)?\d+/i;
+const HELP_SEARCH_WORDING =
+  /rechercher dans (l'aide|la faq|le centre d'aide|nos questions|l'assistance)|posez( nous)? votre question|quelle est votre question|tapez votre question|saisissez votre question|comment (pouvons-nous|peut-on|puis-je) vous aider|rechercher une (question|reponse|aide)|trouvez (une|votre|vos) reponses?|vous avez une question|search (the )?help|how can we help/;
+const FEEDBACK =
+  /(cette|la) (reponse|page|information|fiche|aide|question) (vous )?a-t-elle (ete )?(utile|aide)|cet (article|contenu) (vous )?a-t-il (ete )?(utile|aide)|etait-ce utile|est-ce que (cette|cet) \w+ (vous )?a (ete )?(utile|aide)|avez-vous trouve (la|une|votre|ce que)|cette reponse vous convient|votre avis sur cette (reponse|page)|(vous )?a-t-(elle|il) ete utile/;
+const CONTACT_LABEL =
+  /\b(nous contacter|contactez[- ]nous|contacter (un|le|notre) (conseiller|service)|service (client|clients|consommateurs)|relation client|ecrivez[- ]nous|envoyer une demande|soumettre une demande|faire une demande|nous ecrire|parler a un conseiller|discuter avec un conseiller|t?chat(ter)? avec|lancer le t?chat|appelez[- ]nous|formulaire de contact)\b/;
+
+function isQuestionText(t: string): boolean {
+  return t.length >= 8 && t.length <= 250 && /\?\s*$/.test(t);
+}
+
+function countJsonLdQuestions($: CheerioAPI): number {
+  let total = 0;
+  const visit = (node: unknown, depth: number): void => {
+    if (!node || depth > 8) return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, depth + 1);
+      return;
+    }
+    if (typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const type = o['@type'];
+    const types = Array.isArray(type) ? type : [type];
+    if (types.includes('FAQPage')) {
+      const main = o.mainEntity;
+      const list = Array.isArray(main) ? main : main ? [main] : [];
+      total += Math.max(list.length, 1);
+      return;
+    }
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+  };
+  for (const el of sel($, 'script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse($(el as never).text()), 0);
+    } catch {
+      /* malformed JSON-LD: ignore */
+    }
+  }
+  return total;
+}
+
+function detect(page: PageView): Finding[] {
+  const $ = page.$;
+  const url = page.url;
+  let host = '';
+  let path = '';
+  try {
+    const u = new URL(url);
+    host = u.hostname.toLowerCase();
+    path = u.pathname;
+  } catch {
+    /* no URL */
+  }
+  const ev: Evidence[] = [];
+  const helpHost = HELP_HOST.test(host.replace(/^www\./, ''));
+  const platform = PLATFORM_PATH.test(path);
+  const helpPath = HELP_PATH.test(path);
+
+  // JSON-LD
+  const ldCount = countJsonLdQuestions($);
+  if (ldCount > 0) ev.push(evidence(url, 'dom', 'faqpage-jsonld', `schema.org FAQPage with ${ldCount} question(s)`, 'script[type="application/ld+json"]'));
+  if (platform) ev.push(evidence(url, 'url', 'help-platform-url', path));
+
+  // headings in main content
+  let h1Help = false;
+  let helpHeadingEl: unknown = null;
+  for (const el of sel($, 'h1, h2, h3, [role="heading"]')) {
+    if (inChrome(el) || isHiddenDeep(el)) continue;
+    const t = fold(txt($, el)).replace(/\s+/g, ' ').trim();
+    if (!t || t.length > 80 || !HELP_HEADING.test(t)) continue;
+    const isH1 = (el as Node).name === 'h1';
+    if (!isH1 && HELP_HEADING_H1_ONLY.test(t)) continue;
+    if (isH1) h1Help = true;
+    if (!helpHeadingEl || isH1) helpHeadingEl = el;
+  }
+
+  // question items in main content (document order, with the heading they sit under)
+  const questions = new Map<string, string>(); // text → heading
+  const groups = new Set<string>();
+  let articleLinks = 0;
+  let categoryLinks = 0;
+  let currentHeading = '';
+  const root = ($('body').length ? $('body') : ($.root() as never)).get(0) as Node | undefined;
+  const walk = (n: Node | undefined, depth: number): void => {
+    if (!n || depth > 200) return;
+    for (const c of n.children ?? []) {
+      if (c.type === 'root') {
+        walk(c, depth + 1);
+        continue;
+      }
+      if (c.type !== 'tag') continue;
+      const name = c.name ?? '';
+      const a = c.attribs ?? {};
+      if (name === 'script' || name === 'style' || name === 'noscript') continue;
+      if (CHROME_TAGS.has(name) || (a.role && CHROME_ROLES.has(a.role)) || (a.id && CHROME_ID.test(a.id))) continue;
+      if (a.class && a.class.split(/\s+/).some((k) => CHROME_ID.test(k))) continue;
+      if (name === 'template' && !('shadowrootmode' in a) && !('shadowroot' in a)) continue;
+      const hidden = a['data-ct-hidden'] === '1';
+      if (/^h[2-4]$/.test(name) && !hidden) {
+        const t = collapse($(c as never).text());
+        if (isQuestionText(t)) questions.set(t, currentHeading);
+        else if (t.length <= 80) currentHeading = t;
+        continue;
+      }
+      const isToggle = name === 'summary' || name === 'dt' || (('aria-expanded' in a || 'aria-controls' in a) && (name === 'button' || a.role === 'button' || name === 'a' || name === 'div'));
+      if (isToggle && !isHiddenDeep(c)) {
+        const t = collapse($(c as never).text());
+        if (isQuestionText(t) || (name === 'summary' && t.length >= 8 && t.length <= 250)) {
+          questions.set(t, currentHeading);
+          continue;
+        }
+      }
+      if (name === 'a' && !isHiddenDeep(c)) {
+        const href = a.href ?? '';
+        const t = collapse($(c as never).text());
+        if (ARTICLE_HREF.test(href)) {
+          articleLinks++;
+          if (t) questions.set(t, currentHeading);
+          continue;
+        }
+        if (CATEGORY_HREF.test(href)) categoryLinks++;
+        if (isQuestionText(t)) {
+          questions.set(t, currentHeading);
+          continue;
+        }
+      }
+      walk(c, depth + 1);
+    }
+  };
+  walk(root, 0);
+  for (const h of questions.values()) if (h) groups.add(h);
+  const itemCount = questions.size;
+
+  // is it a help page?
+  const headingHeadsQuestions = !!helpHeadingEl && itemCount >= 2;
+  let isHelp = false;
+  if (ldCount > 0 || platform) isHelp = true;
+  if (h1Help || headingHeadsQuestions) {
+    isHelp = true;
+    ev.push(evidence(url, 'dom', 'help-heading', txt($, helpHeadingEl), (helpHeadingEl as Node).name));
+  }
+
+  // search field
+  let searchEv: Evidence | null = null;
+  const primaryHelp = helpHost || platform || helpPath || h1Help;
+  for (const el of sel($, 'input, textarea, [role="searchbox"], [role="search"], form[role="search"]')) {
+    if (isHiddenDeep(el)) continue;
+    const a = (el as Node).attribs ?? {};
+    const type = (a.type ?? 'text').toLowerCase();
+    if ((el as Node).name === 'input' && !['text', 'search', ''].includes(type)) continue;
+    const label = fold(`${a.placeholder ?? ''} ${a['aria-label'] ?? ''} ${a.title ?? ''}`);
+    const form = $(el as never).closest('form');
+    const formText = form.length ? fold(`${form.attr('action') ?? ''} ${form.attr('role') ?? ''} ${form.attr('class') ?? ''} ${form.attr('id') ?? ''}`) : '';
+    const searchy =
+      type === 'search' || a.role === 'searchbox' || a.role === 'search' || /search|recherch|query|\bq\b/.test(`${fold(a.name ?? '')} ${fold(a.id ?? '')} ${formText} ${label}`);
+    const helpWording = HELP_SEARCH_WORDING.test(label);
+    if (!searchy && !helpWording) continue;
+    const chrome = inChrome(el);
+    if (helpWording || (primaryHelp && !chrome) || helpHost || platform) {
+      searchEv = evidence(url, 'dom', 'help-search', `${a.placeholder ?? a['aria-label'] ?? a.name ?? 'search field'}${chrome ? ' (header)' : ''}`, (el as Node).name);
+      if (!chrome || helpWording) break;
+    }
+  }
+
+  // categories
+  let categories = false;
+  let catDetail = '';
+  if (categoryLinks >= 2) {
+    categories = true;
+    catDetail = `${categoryLinks} category/section links`;
+  } else if (groups.size >= 2) {
+    categories = true;
+    catDetail = `questions under ${groups.size} headings: ${[...groups].slice(0, 4).join(' | ')}`;
+  } else {
+    const tabs = sel($, '[role="tab"]').filter((e) => !inChrome(e));
+    if (tabs.length >= 3 && itemCount >= 2) {
+      categories = true;
+      catDetail = `${tabs.length} tabs`;
+    }
+  }
+
+  if (!isHelp && (helpHost || helpPath) && (itemCount >= 3 || searchEv || categories)) {
+    isHelp = true;
+    ev.push(evidence(url, 'url', 'help-url', `${host}${path}`));
+  }
+  if (!isHelp) return [];
+
+  if (itemCount > 0) ev.push(evidence(url, 'dom', 'question-items', `${itemCount} question(s)/article(s): ${[...questions.keys()].slice(0, 3).join(' | ')}`));
+  if (searchEv) ev.push(searchEv);
+  if (categories) ev.push(evidence(url, 'dom', 'help-categories', catDetail));
+
+  // feedback (collapsed answers included)
+  let fullText = '';
+  try {
+    const clone = ($('body').length ? $('body') : ($.root() as never)).clone();
+    clone.find('script, style, noscript').remove();
+    clone.find('div, p, li, span, button, a, label, h2, h3, h4').each((_, e) => {
+      $(e).append(' ');
+    });
+    fullText = fold(collapse(clone.text()));
+  } catch {
+    fullText = fold(page.text);
+  }
+  const fb = FEEDBACK.exec(fullText);
+  if (fb) ev.push(evidence(url, 'text', 'help-feedback', fb[0]));
+
+  // links to a human channel from the main content
+  let contactEv: Evidence | null = null;
+  for (const el of sel($, 'a, button, [role="button"]')) {
+    if (inChrome(el)) continue;
+    const a = (el as Node).attribs ?? {};
+    const href = a.href ?? '';
+    const label = fold(`${txt($, el)} ${a['aria-label'] ?? ''} ${a.title ?? ''}`);
+    if (/^tel:/i.test(href) || CONTACT_LABEL.test(label) || /\/(contact|nous-contacter|contactez-nous)(\/|\.|$|\?)|\/requests\/new\b|\/s\/contactsupport/i.test(href)) {
+      contactEv = evidence(url, 'dom', 'help-links-to-contact', `${txt($, el).slice(0, 60)} ${href}`.trim(), (el as Node).name);
+      break;
+    }
+  }
+  if (contactEv) ev.push(contactEv);
+
+  return [
+    {
+      channel: 'faq',
+      detector: 'help-center',
+      attributes: {
+        search: !!searchEv,
+        categories,
+        questionCount: Math.max(ldCount, itemCount, articleLinks),
+        feedback: !!fb,
+        linksToContact: !!contactEv,
+      },
+      evidence: ev.length ? ev : [evidence(url, 'url', 'help-page', url)],
+    },
+  ];
+}
+
+export const helpCenter: Detector = {
+  id: 'help-center',
+  version: 1,
+  channels: ['faq'],
+  detect,
+};
