@@ -61,6 +61,8 @@ export function buildCli(): Command {
     .option('--allow-private', 'allow panel URLs on loopback or private networks without --fixtures')
     .option('--user-agent <ua>', 'User-Agent header')
     .option('--actor-timeout <seconds>', 'deadline per actor, both passes (default 180)', int('--actor-timeout'))
+    .option('--ignore-robots', 'do not obey robots.txt (recorded in the run)')
+    .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
     .action(async (o) => {
       const { resume, scan } = await import('./scan.ts');
       let runId: string;
@@ -80,6 +82,8 @@ export function buildCli(): Command {
             allowPrivate: o.allowPrivate,
             userAgent: o.userAgent,
             actorTimeoutMs: o.actorTimeout ? o.actorTimeout * 1000 : undefined,
+            ignoreRobots: o.ignoreRobots,
+            pageDelayMs: o.pageDelay,
           },
           { progress },
         );

@@ -18,6 +18,7 @@ import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright';
 import { hostMatches, loadChatVendors, type ChatVendor } from '../detectors/chat-vendors.ts';
 import { ConsentSession } from './consent.ts';
 import { judgePage, type DetectorRun } from './judge.ts';
+import { isAllowed, parseRobots, type RobotsRules } from './robots.ts';
 import { normalizeUrl, rankLinks, registrableDomain, textScore, type Candidate, type RawLink } from './links.ts';
 import type { ConsentPass, ConsentRecord, Finding, FrameSnapshot, PageSnapshot, PathStep, RequestRecord, SiteContext, WidgetSnapshot } from './types.ts';
 
@@ -40,6 +41,8 @@ export interface JourneyOptions {
   pageDelayMs: number;
   /** keep screenshots of the home page and pages with findings */
   screenshots: boolean;
+  /** obey robots.txt (default); false with --ignore-robots, recorded in the run */
+  respectRobots: boolean;
 }
 
 export const DEFAULT_JOURNEY: JourneyOptions = {
@@ -50,6 +53,7 @@ export const DEFAULT_JOURNEY: JourneyOptions = {
   acceptPages: 6,
   pageDelayMs: 0,
   screenshots: true,
+  respectRobots: true,
 };
 
 export interface VisitedPage {
@@ -89,6 +93,7 @@ interface QueueItem {
 }
 
 class Deadline extends Error {}
+class RobotsRefusal extends Error {}
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -140,6 +145,10 @@ export class Journey {
   private pages: VisitedPage[] = [];
   private consentEvents: string[] = [];
   private widgetTried = new Set<string>();
+  /** robots.txt rules per origin, fetched once per actor */
+  private robots = new Map<string, RobotsRules>();
+  /** pages left out because robots.txt disallows them */
+  robotsSkipped: string[] = [];
 
   constructor(
     private readonly browser: Browser,
@@ -221,6 +230,11 @@ export class Journey {
           lowScoreVisits++;
         }
         if (visited.has(normalizeUrl(item.url))) continue;
+        if (this.opts.respectRobots && !(await this.robotsAllow(page, item.url))) {
+          this.robotsSkipped.push(item.url);
+          if (first) throw new RobotsRefusal(`robots.txt disallows ${item.url} (--ignore-robots to scan anyway)`);
+          continue;
+        }
         if (!first && this.opts.pageDelayMs) await new Promise((r) => setTimeout(r, this.opts.pageDelayMs));
         const { record, page: nextPage, scriptNav } = await this.visit(ctx, page, item, pass, first ? consent : null);
         page = nextPage;
@@ -254,12 +268,35 @@ export class Journey {
         }
       }
     } catch (err) {
-      error = err instanceof Deadline ? err.message : `${(err as Error).message}`.split('\n')[0];
+      error = err instanceof Deadline || err instanceof RobotsRefusal ? err.message : `${(err as Error).message}`.split('\n')[0];
+      if (err instanceof RobotsRefusal) this.pages.push(this.refusedHome(pass, err.message));
     } finally {
       this.consentEvents.push(...consent.events.map((e) => `${pass}: ${e}`));
       if (ctx) await withTimeout(ctx.close(), 10_000, 'closing the context').catch(() => undefined);
     }
     return { consent: consent.record, error };
+  }
+
+  /** Fetches the origin's robots.txt through the browser (fixtures and containment apply). */
+  private async robotsAllow(page: Page, url: string): Promise<boolean> {
+    const origin = new URL(url).origin;
+    let rules = this.robots.get(origin);
+    if (!rules) {
+      let text = '';
+      try {
+        const res = await page.goto(`${origin}/robots.txt`, { waitUntil: 'domcontentloaded', timeout: Math.min(8000, this.opts.navTimeoutMs) });
+        if (res && res.ok() && /text\/plain/i.test(res.headers()['content-type'] ?? 'text/plain')) text = await res.text();
+      } catch {
+        /* no robots.txt, or unreachable: everything allowed, as RFC 9309 says for 4xx */
+      }
+      rules = parseRobots(text);
+      this.robots.set(origin, rules);
+    }
+    return isAllowed(rules, url);
+  }
+
+  private refusedHome(pass: ConsentPass, error: string): VisitedPage {
+    return { pass, url: this.actor.url, finalUrl: this.actor.url, status: null, depth: 0, path: [], title: '', error, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: 0, ms: 0 };
   }
 
   private scoreOf(page: VisitedPage, url: string): number {
@@ -294,15 +331,23 @@ export class Journey {
   ): Promise<{ record: VisitedPage; page: Page; scriptNav: { id: string; text: string }[] }> {
     const t0 = Date.now();
     const reqs = new RequestLog();
-    const onReq = (r: Request) => r.frame().page() === page && reqs.onRequest(r);
+    // Page-level events cover the page and all its frames. Handlers never throw: an exception in
+    // an event handler would bring the whole run down.
+    const onReq = (r: Request) => {
+      try {
+        reqs.onRequest(r);
+      } catch {
+        /* ignore */
+      }
+    };
     const onFin = (r: Request) => void r.response().then((res) => reqs.onDone(r, res?.status() ?? null)).catch(() => reqs.onDone(r, null));
     const onFail = (r: Request) => reqs.onDone(r, null);
     const onPopup = (p: Page) => {
       if (p !== page) void p.close().catch(() => undefined);
     };
-    ctx.on('request', onReq);
-    ctx.on('requestfinished', onFin);
-    ctx.on('requestfailed', onFail);
+    page.on('request', onReq);
+    page.on('requestfinished', onFin);
+    page.on('requestfailed', onFail);
     ctx.on('page', onPopup);
     const record: VisitedPage = {
       pass,
@@ -356,9 +401,9 @@ export class Journey {
       await withTimeout(page.close(), 5000, 'closing a stuck tab').catch(() => undefined);
       page = await this.newTab(ctx);
     } finally {
-      ctx.off('request', onReq);
-      ctx.off('requestfinished', onFin);
-      ctx.off('requestfailed', onFail);
+      page.off('request', onReq);
+      page.off('requestfinished', onFin);
+      page.off('requestfailed', onFail);
       ctx.off('page', onPopup);
       record.ms = Date.now() - t0;
     }

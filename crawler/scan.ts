@@ -35,6 +35,10 @@ export interface ScanOptions {
   /** extra attempts for an actor whose browser crashed */
   retries?: number;
   screenshots?: boolean;
+  /** do not obey robots.txt (recorded in the run) */
+  ignoreRobots?: boolean;
+  /** pause between two pages of the same site, ms */
+  pageDelayMs?: number;
 }
 
 /** What is recorded with the run, so that --resume scans the rest the same way. */
@@ -49,6 +53,8 @@ interface RecordedOptions {
   userAgent: string;
   retries: number;
   screenshots: boolean;
+  ignoreRobots: boolean;
+  pageDelayMs: number;
 }
 
 export interface ScanIO {
@@ -95,6 +101,8 @@ export async function scan(opts: ScanOptions, io: ScanIO = {}): Promise<string> 
     userAgent: opts.userAgent ?? DEFAULT_JOURNEY.userAgent,
     retries: opts.retries ?? 1,
     screenshots: opts.screenshots ?? true,
+    ignoreRobots: !!opts.ignoreRobots,
+    pageDelayMs: opts.pageDelayMs ?? 0,
   };
   const edition = opts.edition ?? panel.edition ?? String(new Date().getFullYear());
   const store = new Store(opts.db);
@@ -156,6 +164,8 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
       navTimeoutMs: o.navTimeoutMs,
       userAgent: o.userAgent,
       screenshots: o.screenshots,
+      respectRobots: !o.ignoreRobots,
+      pageDelayMs: o.pageDelayMs ?? 0,
     };
     const queue = new PQueue({ concurrency: o.concurrency });
     for (const actor of todo) {

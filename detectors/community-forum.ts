@@ -93,7 +93,7 @@ function detect(page: PageView): Finding[] {
   const generator = fold(String($('meta[name="generator" i]').attr('content') ?? ''));
   if (/^(discourse|phpbb|vbulletin|xenforo|vanilla|invision|flarum|nodebb|mybb)/.test(generator)) markers.push(evidence(url, 'dom', 'forum-generator', generator, 'meta[name=generator]'));
   if ($('body#vanilla, body#DiscussionsPage').length) markers.push(evidence(url, 'dom', 'vanilla-body', 'body#vanilla', 'body'));
-  if (/powered by (lithium|khoros)/i.test($.root().text().slice(-20000))) markers.push(evidence(url, 'text', 'khoros-powered-by', 'Powered by Khoros/Lithium'));
+  if (/powered by (lithium|khoros)/i.test(page.text.slice(-20000))) markers.push(evidence(url, 'text', 'khoros-powered-by', 'Powered by Khoros/Lithium'));
   const sfCommunity = $('meta[name="salesforce-community"]').length > 0 || /\/s\/(question|topic|group|feed)\b/.test(path);
   if (sfCommunity && /\bcommunaute\b|\bentraide\b|\bforum\b/.test(`${text} ${title}`)) markers.push(evidence(url, 'dom', 'salesforce-community', 'Salesforce Experience community'));
 

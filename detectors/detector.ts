@@ -6,6 +6,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { ChannelKey, Evidence, EvidenceSource, Finding, PageSnapshot, SiteContext } from '../crawler/types.ts';
 
 export interface ParsedFrame {
@@ -42,16 +43,45 @@ export interface Detector {
 const HIDDEN = '[data-ct-hidden="1"]';
 
 /**
- * Text a person can see: hidden subtrees, scripts, styles and inert templates removed. Open shadow
- * roots, serialised as <template shadowrootmode="open">, are rendered content and are kept.
+ * Text a person can see: hidden subtrees, scripts, styles and inert templates left out. Open
+ * shadow roots, serialised as <template shadowrootmode="open">, are rendered content and are kept.
+ * Iterative (no recursion, no clone): a hostile page nested thousands deep must not overflow.
  */
 export function visibleText($: CheerioAPI): string {
-  const body = $('body').length ? $('body').first() : $.root().children();
-  const clone = body.clone();
-  clone.find(`script, style, noscript, template:not([shadowrootmode]), ${HIDDEN}`).remove();
-  // keep word boundaries between block elements
-  clone.find('br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, section, article, dt, dd, tr, a, button, span').append(' ');
-  return collapse(clone.text());
+  const body = $('body').get(0) ?? $.root().get(0);
+  return body ? nodeText(body as AnyNode) : '';
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'title', 'meta', 'link']);
+const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'dt', 'dd', 'tr', 'a', 'button', 'span', 'option', 'label', 'summary', 'details', 'ul', 'ol', 'nav', 'footer', 'header', 'main']);
+
+/** Visible text under one node, whitespace collapsed; same rules as visibleText. */
+export function nodeText(root: AnyNode): string {
+  const out: string[] = [];
+  const stack: (AnyNode | string)[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') {
+      out.push(n);
+      continue;
+    }
+    if (n.type === 'text') {
+      out.push((n as Text).data);
+      continue;
+    }
+    if (n.type !== 'tag' && n.type !== 'root' && n.type !== 'script' && n.type !== 'style') continue;
+    const el = n as Element;
+    if (n.type !== 'root') {
+      const name = el.name?.toLowerCase();
+      if (SKIP_TAGS.has(name) || n.type === 'script' || n.type === 'style') continue;
+      if (el.attribs?.['data-ct-hidden'] === '1') continue;
+      if (name === 'template' && !el.attribs?.shadowrootmode) continue;
+      if (BLOCK_TAGS.has(name)) stack.push(' ');
+    }
+    const kids = (el.children ?? []) as AnyNode[];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return collapse(out.join(''));
 }
 
 export function collapse(s: string): string {

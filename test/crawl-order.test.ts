@@ -1,0 +1,70 @@
+/**
+ * The journey in a real browser on a generated site built like a bank's: a mega-menu of 90 decoy
+ * links, the contact page at depth 3 (Accueil → Particuliers → Aide → Nous contacter), a help
+ * button that navigates by script (no href), within a small page budget.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright';
+import { launchBrowser } from '../crawler/browser.ts';
+import { startFixtureServer, type FixtureServer } from '../crawler/fixture-server.ts';
+import { runJourney } from '../crawler/journey.ts';
+import { rollupChannels } from '../crawler/rollup.ts';
+
+const HOST = 'www.banque-decoy.fr';
+let server: FixtureServer;
+let browser: Browser;
+
+function page(title: string, body: string): string {
+  const menu = Array.from({ length: 90 }, (_, i) => `<li><a href="/produits/offre-${i}">Offre épargne ${i}</a></li>`).join('');
+  return `<!doctype html><html lang="fr"><head><title>${title}</title></head><body>
+<header><nav><ul class="mega" style="display:none">${menu}</ul><a href="/particuliers">Particuliers</a> <a href="/professionnels">Professionnels</a></nav></header>
+<main>${body}</main><footer><a href="/mentions-legales">Mentions légales</a> <a href="/plan-du-site">Plan du site</a></footer></body></html>`;
+}
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'ct-order-'));
+  const site = join(root, 'sites', HOST);
+  mkdirSync(join(site, 'produits'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), page('Accueil', '<h1>Banque Decoy</h1>'));
+  for (let i = 0; i < 90; i++) writeFileSync(join(site, 'produits', `offre-${i}.html`), page(`Offre ${i}`, `<p>Offre ${i}</p>`));
+  writeFileSync(join(site, 'professionnels.html'), page('Pros', '<p>Pros</p>'));
+  writeFileSync(join(site, 'mentions-legales.html'), page('Mentions', '<p>RCS Paris 552 120 222 — capital 1 234 567 890 €</p>'));
+  writeFileSync(join(site, 'plan-du-site.html'), page('Plan', '<p>Plan</p>'));
+  writeFileSync(join(site, 'particuliers.html'), page('Particuliers', `<button type="button" onclick="location.href='/aide'">Besoin d'aide ?</button>`));
+  writeFileSync(join(site, 'aide.html'), page('Aide', '<h1>Aide</h1><a href="/nous-contacter">Nous contacter</a>'));
+  writeFileSync(join(site, 'nous-contacter.html'), page('Contact', '<p>Service client : <span>09</span> <span>69 32</span> 15 15, du lundi au vendredi de 8h à 20h.</p>'));
+  server = await startFixtureServer(join(root, 'sites'));
+  browser = await launchBrowser({ fixtures: server });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('journey crawl order', () => {
+  it('reaches the contact page at depth 3 through a script button, within 6 pages', async () => {
+    const actor = { id: 'decoy', name: 'Banque Decoy', url: `https://${HOST}/` };
+    const r = await runJourney(browser, actor, { maxPages: 6, screenshots: false });
+    expect(r.status).toBe('ok');
+    expect(r.pages.filter((p) => p.pass === 'refuse').length).toBeLessThanOrEqual(6);
+    const channels = rollupChannels(r.pages, actor.url);
+    expect(channels.phone).toMatchObject({
+      present: true,
+      clicks: 3,
+      url: `https://${HOST}/nous-contacter`,
+      numbers: [{ number: '+33969321515', kind: 'nongeographic' }],
+      hours: 'Mo-Fr 08:00-20:00',
+      path: ['Accueil', 'Particuliers', "Besoin d'aide ?", 'Nous contacter'],
+    });
+    // the decoy legal page's RCS and capital are not numbers
+    expect(channels.phone.numbers).toHaveLength(1);
+    expect(r.consent).toEqual({ cmp: null, banner: false, rejectButton: false });
+    // no decoy product page was visited before the contact page
+    const order = r.pages.map((p) => new URL(p.finalUrl).pathname);
+    expect(order.indexOf('/nous-contacter')).toBeGreaterThan(0);
+    expect(order.slice(0, order.indexOf('/nous-contacter')).some((p) => p.startsWith('/produits/'))).toBe(false);
+  });
+});
