@@ -49,6 +49,7 @@ export class ConsentSession {
   readonly events: string[] = [];
   private acted = false;
   private settled = false;
+  private detected = false;
   private acting: Promise<void> | null = null;
 
   constructor(private readonly pass: ConsentPass) {}
@@ -96,6 +97,7 @@ export class ConsentSession {
         break;
       }
       case 'cmpDetected':
+        this.detected = true;
         this.events.push(`autoconsent detected ${msg.cmp}`);
         this.record.cmp ??= platformFromAutoconsent(msg.cmp);
         break;
@@ -135,7 +137,10 @@ export class ConsentSession {
    */
   async settle(page: Page, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    // No platform recognised after 2 s: autoconsent will not act; look for a banner by its text.
+    const undetectedBy = Date.now() + Math.min(2000, timeoutMs);
     while (Date.now() < deadline && !this.settled) {
+      if (!this.detected && !this.acting && Date.now() > undetectedBy) break;
       if (this.acting) {
         await this.acting;
         // give the click time to land; autoconsentDone usually follows within a second

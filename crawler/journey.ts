@@ -24,6 +24,17 @@ import type { ConsentPass, ConsentRecord, Finding, FrameSnapshot, PageSnapshot, 
 
 const SNAPSHOT_JS = readFileSync(new URL('./in-page/snapshot.js', import.meta.url), 'utf8');
 const WIDGET_JS = readFileSync(new URL('./in-page/widget-text.js', import.meta.url), 'utf8');
+const PROBE_JS = readFileSync(new URL('./in-page/probe.js', import.meta.url), 'utf8');
+const GENERIC_LAUNCHER = "\\b(chat|tchat|discuter|assistant|assistante|conversation|une question|besoin d'aide|posez votre question|messenger)\\b";
+
+interface ProbeResult {
+  index: number;
+  generic: boolean;
+}
+
+async function probe(frame: Frame, args: { selectors: string[]; visible?: boolean; generic?: string; tag?: boolean }): Promise<ProbeResult | null> {
+  return (await withTimeout(frame.evaluate(`(${PROBE_JS})(${JSON.stringify(args)})`), 3000, 'probe').catch(() => null)) as ProbeResult | null;
+}
 
 export const DEFAULT_USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 contactability/0.1';
@@ -145,6 +156,7 @@ export class Journey {
   private pages: VisitedPage[] = [];
   private consentEvents: string[] = [];
   private widgetTried = new Set<string>();
+  private shotChannels = new Set<string>();
   /** robots.txt rules per origin, fetched once per actor */
   private robots = new Map<string, RobotsRules>();
   /** pages left out because robots.txt disallows them */
@@ -367,6 +379,12 @@ export class Journey {
       ms: 0,
     };
     let scriptNav: { id: string; text: string }[] = [];
+    const phases: string[] = [];
+    let tp = Date.now();
+    const phase = (name: string) => {
+      phases.push(`${name}=${Date.now() - tp}`);
+      tp = Date.now();
+    };
     try {
       const navBudget = Math.min(this.opts.navTimeoutMs, Math.max(1000, this.timeLeft()));
       const res = await page.goto(item.url, { waitUntil: 'domcontentloaded', timeout: navBudget });
@@ -375,22 +393,32 @@ export class Journey {
       if (record.status !== null && record.status >= 400) {
         record.error = `HTTP ${record.status}`;
       }
+      phase('goto');
       await page.waitForLoadState('load', { timeout: Math.min(5000, navBudget) }).catch(() => undefined);
       await this.waitForQuiet(page, reqs, item.depth === 0 ? 4000 : 2500);
+      phase('quiet');
       if (consent) {
         await withTimeout(consent.settle(page, 5000), 15_000, 'consent');
         await this.waitForQuiet(page, reqs, 3000);
+        phase('consent');
       }
       if (item.depth === 0) await page.waitForTimeout(1500); // late widgets (tag managers) on the home page
       await this.waitForVendor(page, reqs);
+      phase('vendor');
       const widgets = await this.openWidgets(page);
+      phase('widgets');
       const snap = await this.capture(page, record, reqs, widgets);
+      phase('capture');
       scriptNav = snap.scriptNav;
       if (record.snapshot) {
         const j = judgePage(record.snapshot, this.site);
+        phase('judge');
         record.findings = j.findings;
         record.detectorRuns = j.runs;
-        if (this.opts.screenshots && (item.depth === 0 || j.findings.length)) {
+        // Screenshots: the home page, and the first page of each pass where a channel shows up.
+        const fresh = j.findings.filter((f) => !this.shotChannels.has(`${pass}:${f.channel}`));
+        for (const f of fresh) this.shotChannels.add(`${pass}:${f.channel}`);
+        if (this.opts.screenshots && (item.depth === 0 || fresh.length)) {
           record.screenshot = await page.screenshot({ type: 'jpeg', quality: 45, timeout: 5000 }).catch(() => null);
         }
       }
@@ -407,22 +435,22 @@ export class Journey {
       ctx.off('page', onPopup);
       record.ms = Date.now() - t0;
     }
-    this.log(`${this.actor.id} ${pass} d${item.depth} ${record.status ?? '—'} ${record.finalUrl}${record.error ? ` (${record.error})` : ''} ${record.findings.map((f) => f.channel).join(',')}`);
+    this.log(`${this.actor.id} ${pass} d${item.depth} ${record.status ?? '—'} ${record.finalUrl}${record.error ? ` (${record.error})` : ''} [${phases.join(' ')}] ${record.findings.map((f) => f.channel).join(',')}`);
     return { record, page, scriptNav };
   }
 
-  /** Network quiet for 500 ms, bounded by maxMs. */
+  /** Network quiet for 400 ms, bounded by maxMs. */
   private async waitForQuiet(page: Page, reqs: RequestLog, maxMs: number): Promise<void> {
     const until = Date.now() + Math.min(maxMs, Math.max(0, this.timeLeft()));
     while (Date.now() < until) {
-      if (reqs.inflight.size === 0 && Date.now() - reqs.lastActivity > 500) return;
+      if (reqs.inflight.size === 0 && Date.now() - reqs.lastActivity > 400) return;
       await page.waitForTimeout(100);
     }
   }
 
   /** A chat vendor's script was requested: wait (bounded) for its widget to show up. */
   private async waitForVendor(page: Page, reqs: RequestLog): Promise<void> {
-    const hosts = new Set<ChatVendor>();
+    const hit = new Set<ChatVendor>();
     for (const r of reqs.records) {
       let host = '';
       try {
@@ -430,83 +458,50 @@ export class Journey {
       } catch {
         continue;
       }
-      for (const v of this.vendors) if (v.scriptHosts.some((h) => hostMatches(host, h))) hosts.add(v);
+      for (const v of this.vendors) if (v.scriptHosts.some((h) => hostMatches(host, h))) hit.add(v);
     }
-    if (!hosts.size) return;
-    const selectors = [...hosts].flatMap((v) => [...v.selectors, ...v.launchers]).filter(Boolean);
+    const selectors = [...hit].flatMap((v) => [...v.selectors, ...v.launchers]).filter(Boolean);
     if (!selectors.length) return;
     const until = Date.now() + Math.min(5000, Math.max(0, this.timeLeft()));
     while (Date.now() < until) {
-      for (const f of page.frames()) {
-        const hit = await withTimeout(f.locator(selectors.join(', ')).count(), 2000, 'vendor probe').catch(() => 0);
-        if (hit > 0) return;
-      }
+      for (const f of page.frames()) if (await probe(f, { selectors })) return;
       await page.waitForTimeout(250);
     }
   }
 
   /**
-   * Opens chat launchers the way a user would (once per launcher per pass) and keeps the text
-   * that appeared: in a new/changed floating box or in a frame that became visible.
+   * Opens a chat launcher the way a user would (once per launcher per pass) and keeps the text
+   * that appeared: in a new or changed floating box, or in a frame that became visible. Vendor
+   * launchers first, then any visible floating button that talks about chat.
    */
   private async openWidgets(page: Page): Promise<WidgetSnapshot[]> {
-    const out: WidgetSnapshot[] = [];
-    const candidates: { vendor: string | null; selector: string }[] = [];
-    for (const v of this.vendors) for (const s of v.launchers) candidates.push({ vendor: v.id, selector: s });
-    candidates.push({
-      vendor: null,
-      selector:
-        'button:visible, [role="button"]:visible, a[href="#"]:visible, a:not([href]):visible',
-    });
-    const generic = /\b(chat|tchat|discuter|assistant|assistante|conversation|une question|besoin d'aide|posez votre question|messenger)\b/i;
-    for (const c of candidates) {
-      if (out.length >= 1) break;
-      for (const frame of page.frames()) {
-        let loc = frame.locator(c.selector);
-        const count = await withTimeout(loc.count(), 2000, 'launcher probe').catch(() => 0);
-        if (!count) continue;
-        let target = loc.first();
-        if (c.vendor === null) {
-          // generic: a floating button that talks about chat
-          const idx = await withTimeout(
-            loc.evaluateAll((els, src) => {
-              const re = new RegExp(src, 'i');
-              return els.findIndex((el) => {
-                const label = `${(el as HTMLElement).innerText || ''} ${el.getAttribute('aria-label') || ''} ${el.getAttribute('title') || ''}`;
-                if (!re.test(label) || label.length > 80) return false;
-                let n: Element | null = el;
-                while (n) {
-                  const pos = getComputedStyle(n).position;
-                  if (pos === 'fixed' || pos === 'sticky') return true;
-                  n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null);
-                }
-                return false;
-              });
-            }, generic.source),
-            3000,
-            'generic launcher',
-          ).catch(() => -1);
-          if (idx < 0) continue;
-          target = loc.nth(idx);
-        }
-        const key = `${c.vendor ?? 'generic'}:${c.selector}`;
-        if (this.widgetTried.has(key)) return out;
-        this.widgetTried.add(key);
-        const before = await this.widgetTexts(page);
-        const ok = await withTimeout(target.click({ timeout: 2000, noWaitAfter: true }), 4000, 'launcher click').then(() => true).catch(() => false);
-        if (!ok) continue;
-        await page.waitForTimeout(1500);
-        const after = await this.widgetTexts(page);
-        const fresh = after.filter((a) => a.text && !before.some((b) => b.key === a.key && b.text === a.text));
-        const text = fresh.map((f) => f.text).join(' ').slice(0, 4000);
-        const frameUrl = fresh.find((f) => f.frameUrl)?.frameUrl ?? null;
-        out.push({ vendor: c.vendor, trigger: c.selector, text, html: fresh[0]?.html ?? null, frameUrl });
-        // Let the page's own state settle (some widgets load more frames once open).
-        await page.waitForTimeout(300);
-        break;
-      }
+    const launchers = this.vendors.flatMap((v) => v.launchers.map((selector) => ({ vendor: v.id, selector })));
+    const selectors = launchers.map((l) => l.selector);
+    for (const frame of page.frames()) {
+      const found = await probe(frame, { selectors, visible: true, generic: GENERIC_LAUNCHER, tag: true });
+      if (!found) continue;
+      const which = found.generic ? { vendor: null, selector: 'generic floating chat button' } : launchers[found.index];
+      const key = `${which.vendor ?? 'generic'}:${which.selector}`;
+      if (this.widgetTried.has(key)) return [];
+      this.widgetTried.add(key);
+      const before = await this.widgetTexts(page);
+      const target = frame.locator('[data-ct-launcher="1"]').first();
+      const ok = await withTimeout(target.click({ timeout: 2000, noWaitAfter: true }), 4000, 'launcher click').then(() => true).catch(() => false);
+      if (!ok) return [];
+      await page.waitForTimeout(1500);
+      const after = await this.widgetTexts(page);
+      const fresh = after.filter((a) => a.text && !before.some((b) => b.key === a.key && b.text === a.text));
+      return [
+        {
+          vendor: which.vendor,
+          trigger: which.selector,
+          text: fresh.map((f) => f.text).join(' ').slice(0, 4000),
+          html: fresh[0]?.html ?? null,
+          frameUrl: fresh.find((f) => f.frameUrl)?.frameUrl ?? null,
+        },
+      ];
     }
-    return out;
+    return [];
   }
 
   private async widgetTexts(page: Page): Promise<{ key: string; text: string; html: string | null; frameUrl: string | null }[]> {
@@ -607,7 +602,7 @@ export class Journey {
         }
         const before = page.url();
         await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000 });
-        await page.waitForURL((u) => u.href !== before, { timeout: 3000, waitUntil: 'domcontentloaded' });
+        await page.waitForURL((u) => u.href !== before, { timeout: 1500, waitUntil: 'domcontentloaded' });
         const target = normalizeUrl(page.url());
         if (visited.has(target) || queued.has(target) || registrableDomain(target) !== this.site.domain) continue;
         queued.add(target);

@@ -115,6 +115,18 @@
     for (const el of navCandidates(root)) {
       if (el.closest('a[href]') || el.closest('form')) continue;
       if (el.hasAttribute('data-href') || el.hasAttribute('data-url')) continue;
+      // Menu toggles and disclosure buttons open something in place; they do not navigate.
+      if (el.hasAttribute('aria-expanded') || el.hasAttribute('aria-haspopup') || el.hasAttribute('aria-controls')) continue;
+      // Floating buttons (chat launchers, back-to-top) do not navigate either.
+      let floating = false;
+      for (let n = el; n && n.nodeType === 1; n = n.parentElement || (n.getRootNode() && n.getRootNode().host) || null) {
+        const pos = getComputedStyle(n).position;
+        if (pos === 'fixed' || pos === 'sticky') {
+          floating = true;
+          break;
+        }
+      }
+      if (floating) continue;
       const text = textOf(el);
       if (!text || text.length > 80) continue;
       if (isHidden(el)) continue;

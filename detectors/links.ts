@@ -1,0 +1,89 @@
+/**
+ * Link helpers shared by the email, social, messaging and mobile-app detectors: every
+ * `<a href>` of the main document and of readable visible frames, with its visibility, text and
+ * a short selector for evidence. Pure, no I/O.
+ *
+ * Links inside inert `<template>` elements (not open shadow roots) are skipped: they are not
+ * rendered. Hidden links (data-ct-hidden="1") are returned with `hidden: true`; each detector
+ * decides whether to count them.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { PageView } from './detector.ts';
+import { collapse, isHidden } from './detector.ts';
+
+export interface PageLink {
+  href: string;
+  /** absolute URL when it parses, else null */
+  url: URL | null;
+  /** visible-ish text of the link plus its title / aria-label / img alt */
+  text: string;
+  hidden: boolean;
+  /** '' for the main document, else the frame URL */
+  frame: string;
+  selector: string;
+  $: CheerioAPI;
+  el: unknown;
+}
+
+function inInertTemplate($: CheerioAPI, el: unknown): boolean {
+  let found = false;
+  $(el as never)
+    .parents('template')
+    .each((_, t) => {
+      const attribs = (t as { attribs?: Record<string, string> }).attribs ?? {};
+      if (!('shadowrootmode' in attribs) && !('shadowroot' in attribs)) found = true;
+    });
+  return found;
+}
+
+/** CSS selector for a link, with the href clipped to keep evidence short */
+export function linkSelector(tag: string, attr: string, value: string, frame = ''): string {
+  const v = value.length > 120 ? value.slice(0, 120) : value;
+  const op = value.length > 120 ? '^=' : '=';
+  const sel = `${tag}[${attr}${op}"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"]`;
+  return frame ? `iframe[src="${frame}"] >> ${sel}` : sel;
+}
+
+export function parseUrl(href: string, base: string): URL | null {
+  try {
+    return new URL(href.trim(), base);
+  } catch {
+    return null;
+  }
+}
+
+/** host without "www.", lower case */
+export function bareHost(u: URL): string {
+  return u.hostname.toLowerCase().replace(/^www\./, '');
+}
+
+export function pageLinks(page: PageView): PageLink[] {
+  const out: PageLink[] = [];
+  const docs: { $: CheerioAPI; frame: string; base: string }[] = [{ $: page.$, frame: '', base: page.url }];
+  for (const f of page.frames) if (f.visible) docs.push({ $: f.$, frame: f.url, base: f.url || page.url });
+  for (const d of docs) {
+    d.$('a[href], area[href]').each((_, el) => {
+      const a = d.$(el);
+      const href = (a.attr('href') ?? '').trim();
+      if (!href || href.startsWith('#')) return;
+      if (inInertTemplate(d.$, el)) return;
+      const imgAlt = a
+        .find('img[alt], svg title')
+        .map((_, i) => d.$(i).attr('alt') ?? d.$(i).text())
+        .get()
+        .join(' ');
+      const text = collapse(`${a.text()} ${a.attr('title') ?? ''} ${a.attr('aria-label') ?? ''} ${imgAlt}`);
+      out.push({
+        href,
+        url: parseUrl(href, d.base || 'https://invalid.invalid/'),
+        text,
+        hidden: isHidden(d.$, el),
+        frame: d.frame,
+        selector: linkSelector('a', 'href', href, d.frame),
+        $: d.$,
+        el,
+      });
+    });
+  }
+  return out;
+}
