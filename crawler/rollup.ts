@@ -122,7 +122,16 @@ export function rollupChannels(pages: RollupPage[], homeUrl: string): Record<Cha
     const hits = (pass: ConsentPass) =>
       pages
         .filter((p) => p.pass === pass)
-        .flatMap((p) => p.findings.filter((f) => f.channel === channel).map((f) => ({ page: p, finding: f, reach: reach.get(normalizeUrl(p.finalUrl))! })));
+        .flatMap((p) =>
+          p.findings
+            .filter((f) => f.channel === channel)
+            .map((f) => {
+              const here = reach.get(normalizeUrl(p.finalUrl))!;
+              // A finding that points at the channel one click away (a forum link).
+              const at: Reach = f.target ? { clicks: here.clicks + 1, labels: [...here.labels, f.target] } : here;
+              return { page: p, finding: f, reach: at, url: f.target ?? p.finalUrl };
+            }),
+        );
     const refused = hits('refuse');
     const accepted = hits('accept');
     const chosen = refused.length ? refused : accepted;
@@ -149,7 +158,7 @@ export function rollupChannels(pages: RollupPage[], homeUrl: string): Record<Cha
     result[channel] = {
       present: true,
       clicks: best.reach.clicks,
-      url: best.page.finalUrl,
+      url: best.url,
       consentGated: refused.length === 0,
       loginGated: chosen.every((c) => c.finding.attributes.loginGated === true),
       ...attrs,

@@ -89,6 +89,11 @@ export interface Finding {
   attributes: ChannelAttributes;
   /** never empty */
   evidence: Evidence[];
+  /**
+   * extension: the channel itself is one activation away, at this URL (a link to the actor's forum
+   * seen on this page). The roll-up then counts one more click and reports that URL.
+   */
+  target?: string;
 }
 
 /** One step of the click path from the home page. */

@@ -113,6 +113,7 @@ function detect(page: PageView): Finding[] {
   }
 
   // strong links to the actor's own community
+  let target: string | undefined;
   for (const el of sel($, 'a[href]')) {
     const href = (el as Node).attribs?.href ?? '';
     let u: URL;
@@ -130,10 +131,12 @@ function detect(page: PageView): Finding[] {
     const pathHit = COMMUNITY_PATH.test(u.pathname) && LINK_TEXT.test(label);
     if (hostHit || pathHit) {
       ev.push(evidence(url, 'dom', hostHit ? 'community-host-link' : 'community-path-link', `${collapse($(el as never).text()).slice(0, 80)} → ${u.href}`, 'a[href]'));
+      target = u.href;
       break;
     }
   }
-  if (ev.length) return [{ channel: 'forum', detector: 'community-forum', attributes: {}, evidence: ev }];
+  // The forum is where the link leads: one more click than this page (crawler/rollup.ts).
+  if (ev.length) return [{ channel: 'forum', detector: 'community-forum', attributes: {}, evidence: ev, target }];
   return [];
 }
 

@@ -117,12 +117,15 @@
       if (el.hasAttribute('data-href') || el.hasAttribute('data-url')) continue;
       // Menu toggles and disclosure buttons open something in place; they do not navigate.
       if (el.hasAttribute('aria-expanded') || el.hasAttribute('aria-haspopup') || el.hasAttribute('aria-controls')) continue;
-      // Floating buttons (chat launchers, back-to-top) do not navigate either.
+      // Small floating boxes (chat launchers, back-to-top) do not navigate either; a sticky
+      // header or nav bar, full width, does.
       let floating = false;
       for (let n = el; n && n.nodeType === 1; n = n.parentElement || (n.getRootNode() && n.getRootNode().host) || null) {
         const pos = getComputedStyle(n).position;
         if (pos === 'fixed' || pos === 'sticky') {
-          floating = true;
+          const r = n.getBoundingClientRect();
+          const bar = n.closest('header, nav, [role="banner"], [role="navigation"]') || r.width >= vw * 0.6;
+          floating = !bar;
           break;
         }
       }
