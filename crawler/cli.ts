@@ -65,12 +65,28 @@ export function buildCli(): Command {
     .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
     .action(async (o) => {
       const { resume, scan } = await import('./scan.ts');
+      const { acquireRunLock } = await import('./lock.ts');
       let runId: string;
       if (o.resume !== undefined) {
-        runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress });
+        // The lock is per (database, panel): take the one of the run being finished.
+        let panelFile = o.panel as string | undefined;
+        if (!panelFile && existsSync(o.db)) {
+          const store = new Store(o.db);
+          const run = typeof o.resume === 'string' ? store.getRun(o.resume) : store.latestUnfinishedRun();
+          panelFile = run?.panel_file;
+          store.close();
+        }
+        const lock = panelFile ? acquireRunLock(o.db, panelFile) : null;
+        try {
+          runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress });
+        } finally {
+          lock?.release();
+        }
       } else {
         if (!o.panel) throw new BadInputError('scan: --panel FILE is required (or --resume)');
-        runId = await scan(
+        const lock = acquireRunLock(o.db, o.panel);
+        try {
+          runId = await scan(
           {
             panelFile: o.panel,
             fixtures: o.fixtures,
@@ -87,6 +103,9 @@ export function buildCli(): Command {
           },
           { progress },
         );
+        } finally {
+          lock.release();
+        }
       }
       process.stdout.write(`${runId}\n`);
     });
@@ -199,6 +218,27 @@ export function buildCli(): Command {
       }
     });
 
+  program
+    .command('schedule')
+    .description('scan the panel at each tick of a cron expression (long-running; see docs/scheduling.md)')
+    .requiredOption('--panel <file>', 'panel YAML file')
+    .requiredOption('--cron <expr>', 'cron expression, e.g. "0 2 * * *"')
+    .option('--fixtures <dir>', 'answer every request from this sites/ tree (offline)')
+    .option('--db <file>', 'SQLite database', DEFAULT_DB)
+    .option('--concurrency <n>', 'actors scanned at once', int('--concurrency'))
+    .option('--max-pages <n>', 'page budget per actor (default 30)', int('--max-pages'))
+    .option('--timezone <tz>', 'IANA time zone of the cron expression (default: local time)')
+    .option('--once', 'run at the next tick only, then exit with that run’s status')
+    .action(async (o) => {
+      const { schedule, nextRuns } = await import('./schedule.ts');
+      const next = nextRuns(o.cron, 1, o.timezone)[0];
+      if (next) progress(`next run at ${next.toISOString()}`);
+      await schedule(
+        { panelFile: o.panel, cron: o.cron, db: o.db, fixtures: o.fixtures, concurrency: o.concurrency, maxPages: o.maxPages, timezone: o.timezone, runOnce: !!o.once },
+        { progress },
+      );
+    });
+
   return program;
 }
 
@@ -216,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`contactability: ${err.message}\n`);
       return 2;
     }
-    if ((err as Error)?.constructor?.name === 'ChromiumMissingError') {
+    if ((err as Error)?.constructor?.name === 'ChromiumMissingError' || (err as Error)?.constructor?.name === 'LockHeldError') {
       process.stderr.write(`contactability: ${(err as Error).message}\n`);
       return 1;
     }
