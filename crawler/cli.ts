@@ -39,7 +39,24 @@ function output(out: string | undefined, data: string | Buffer): void {
   }
 }
 
-const progress = (line: string) => process.stderr.write(`${line}\n`);
+/**
+ * Progress on stderr: plain lines, and on a terminal a bar kept on the last line
+ * (actors done / failed / running, pages).
+ */
+const tty = !!process.stderr.isTTY;
+let bar = '';
+const progress = (line: string) => process.stderr.write(tty && bar ? `\r\x1b[2K${line}\n${bar}` : `${line}\n`);
+function showStatus(s: { total: number; done: number; failed: number; running: number; pages: number }): void {
+  if (!tty) return;
+  const width = 24;
+  const filled = s.total ? Math.round((width * s.done) / s.total) : 0;
+  bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${s.done}/${s.total} actors, ${s.failed} failed, ${s.running} running, ${s.pages} pages`;
+  process.stderr.write(`\r\x1b[2K${bar}`);
+  if (s.done === s.total && s.running === 0) {
+    process.stderr.write('\n');
+    bar = '';
+  }
+}
 
 export function buildCli(): Command {
   const program = new Command('contactability')
@@ -78,7 +95,7 @@ export function buildCli(): Command {
         }
         const lock = panelFile ? acquireRunLock(o.db, panelFile) : null;
         try {
-          runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress });
+          runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress, onStatus: showStatus });
         } finally {
           lock?.release();
         }
@@ -101,7 +118,7 @@ export function buildCli(): Command {
             ignoreRobots: o.ignoreRobots,
             pageDelayMs: o.pageDelay,
           },
-          { progress },
+          { progress, onStatus: showStatus },
         );
         } finally {
           lock.release();

@@ -62,6 +62,16 @@ export interface ScanIO {
   progress?: (line: string) => void;
   /** called once the run row exists (tests use it to kill a scan midway) */
   onRunCreated?: (runId: string) => void;
+  /** live counters, for a progress bar */
+  onStatus?: (s: ScanStatus) => void;
+}
+
+export interface ScanStatus {
+  total: number;
+  done: number;
+  failed: number;
+  running: number;
+  pages: number;
 }
 
 export const DEFAULT_CONCURRENCY = Math.max(2, cpus().length * 2);
@@ -149,6 +159,8 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   const t0 = Date.now();
   let finished = 0;
   const counts = { ok: 0, partial: 0, failed: 0 };
+  const status: ScanStatus = { total: wanted.length, done: done.size, failed: 0, running: 0, pages: 0 };
+  const report = () => io.onStatus?.({ ...status });
   const getBrowser = async (): Promise<Browser> => {
     if (browser?.isConnected()) return browser;
     if (browser) progress('browser disconnected: relaunching');
@@ -171,6 +183,8 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
     for (const actor of todo) {
       queue.add(async () => {
         const startedAt = new Date().toISOString();
+        status.running++;
+        report();
         const position = panel.actors.findIndex((a) => a.id === actor.id);
         let result: JourneyResult | null = null;
         let attempts = 0;
@@ -178,7 +192,11 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
           attempts++;
           try {
             const b = await getBrowser();
-            result = await runJourney(b, actor, journeyOpts, (m) => logger.debug({ actor: actor.id }, m));
+            result = await runJourney(b, actor, journeyOpts, (m) => {
+              status.pages++;
+              report();
+              logger.debug({ actor: actor.id }, m);
+            });
             if (b.isConnected()) break;
             progress(`${actor.id}: the browser crashed during the scan (attempt ${attempts})`);
           } catch (err) {
@@ -203,6 +221,10 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
         });
         finished++;
         counts[r.status]++;
+        status.running--;
+        status.done++;
+        if (r.status === 'failed') status.failed++;
+        report();
         const present = (Object.keys(channels) as ChannelKey[]).filter((k) => channels[k].present);
         logger.info({ actor: actor.id, status: r.status, error: r.error, pages: r.pages.length, consent: r.consent, consentEvents: r.consentEvents, channels: present }, 'actor done');
         progress(
