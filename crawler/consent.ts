@@ -122,7 +122,14 @@ export class ConsentSession {
   }
 
   private async actOnPopup(frame: Frame, acName: string | null): Promise<void> {
-    const seen = await inspectBanner(frame, 'inspect');
+    let seen = await inspectBanner(frame, 'inspect');
+    // autoconsent may report the popup from a child frame while the banner is in the page itself.
+    if (!seen?.banner && frame.parentFrame()) seen = (await inspectBanner(frame.page().mainFrame(), 'inspect')) ?? seen;
+    if (seen && !seen.rejectButton) {
+      // Some banners render their buttons a moment after the container: look once more.
+      await new Promise((r) => setTimeout(r, 700));
+      seen = (await inspectBanner(frame, 'inspect')) ?? seen;
+    }
     this.record.banner = true;
     this.record.cmp = seen?.cmp ?? platformFromAutoconsent(acName) ?? this.record.cmp;
     this.record.rejectButton = seen?.rejectButton ?? false;

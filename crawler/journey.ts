@@ -403,9 +403,16 @@ export class Journey {
         phase('consent');
       }
       if (item.depth === 0) await page.waitForTimeout(1500); // late widgets (tag managers) on the home page
-      await this.waitForVendor(page, reqs);
+      const vendorSeen = await this.waitForVendor(page, reqs);
       phase('vendor');
-      const widgets = await this.openWidgets(page);
+      // Lazy iframes (forms, widgets below the fold) load as a user scrolls: make them load now.
+      const lazy = await withTimeout(
+        page.evaluate(`(() => { let n = 0; for (const f of document.querySelectorAll('iframe[loading="lazy"], img[loading="lazy"]')) { f.loading = 'eager'; n++; } return n; })()`),
+        2000,
+        'eager frames',
+      ).catch(() => 0);
+      if (lazy) await this.waitForQuiet(page, reqs, 2000);
+      const widgets = await this.openWidgets(page, vendorSeen);
       phase('widgets');
       const snap = await this.capture(page, record, reqs, widgets);
       phase('capture');
@@ -449,7 +456,7 @@ export class Journey {
   }
 
   /** A chat vendor's script was requested: wait (bounded) for its widget to show up. */
-  private async waitForVendor(page: Page, reqs: RequestLog): Promise<void> {
+  private async waitForVendor(page: Page, reqs: RequestLog): Promise<boolean> {
     const hit = new Set<ChatVendor>();
     for (const r of reqs.records) {
       let host = '';
@@ -461,12 +468,13 @@ export class Journey {
       for (const v of this.vendors) if (v.scriptHosts.some((h) => hostMatches(host, h))) hit.add(v);
     }
     const selectors = [...hit].flatMap((v) => [...v.selectors, ...v.launchers]).filter(Boolean);
-    if (!selectors.length) return;
+    if (!selectors.length) return hit.size > 0;
     const until = Date.now() + Math.min(5000, Math.max(0, this.timeLeft()));
     while (Date.now() < until) {
-      for (const f of page.frames()) if (await probe(f, { selectors })) return;
+      for (const f of page.frames()) if (await probe(f, { selectors })) return true;
       await page.waitForTimeout(250);
     }
+    return true;
   }
 
   /**
@@ -474,12 +482,25 @@ export class Journey {
    * that appeared: in a new or changed floating box, or in a frame that became visible. Vendor
    * launchers first, then any visible floating button that talks about chat.
    */
-  private async openWidgets(page: Page): Promise<WidgetSnapshot[]> {
+  private async openWidgets(page: Page, vendorSeen: boolean): Promise<WidgetSnapshot[]> {
     const launchers = this.vendors.flatMap((v) => v.launchers.map((selector) => ({ vendor: v.id, selector })));
     const selectors = launchers.map((l) => l.selector);
-    for (const frame of page.frames()) {
-      const found = await probe(frame, { selectors, visible: true, generic: GENERIC_LAUNCHER, tag: true });
-      if (!found) continue;
+    // A chat script was requested but its launcher is not there yet: give it a little longer.
+    const until = Date.now() + (vendorSeen ? Math.min(3000, Math.max(0, this.timeLeft())) : 0);
+    let frame: Frame | null = null;
+    let found: ProbeResult | null = null;
+    do {
+      for (const f of page.frames()) {
+        found = await probe(f, { selectors, visible: true, generic: GENERIC_LAUNCHER, tag: true });
+        if (found) {
+          frame = f;
+          break;
+        }
+      }
+      if (found || Date.now() >= until) break;
+      await page.waitForTimeout(300);
+    } while (Date.now() < until);
+    if (found && frame) {
       const which = found.generic ? { vendor: null, selector: 'generic floating chat button' } : launchers[found.index];
       const key = `${which.vendor ?? 'generic'}:${which.selector}`;
       if (this.widgetTried.has(key)) return [];
@@ -488,9 +509,17 @@ export class Journey {
       const target = frame.locator('[data-ct-launcher="1"]').first();
       const ok = await withTimeout(target.click({ timeout: 2000, noWaitAfter: true }), 4000, 'launcher click').then(() => true).catch(() => false);
       if (!ok) return [];
-      await page.waitForTimeout(1500);
-      const after = await this.widgetTexts(page);
-      const fresh = after.filter((a) => a.text && !before.some((b) => b.key === a.key && b.text === a.text));
+      // Wait for the widget to say something (bounded): a panel or frame with new text.
+      let fresh: Awaited<ReturnType<Journey['widgetTexts']>> = [];
+      const textBy = Date.now() + 4000;
+      await page.waitForTimeout(700);
+      while (true) {
+        const after = await this.widgetTexts(page);
+        fresh = after.filter((a) => a.text && !before.some((b) => b.key === a.key && b.text === a.text));
+        if (fresh.some((f) => f.text.length > 20) || Date.now() >= textBy) break;
+        await page.waitForTimeout(400);
+      }
+      await page.waitForTimeout(300);
       return [
         {
           vendor: which.vendor,
@@ -508,12 +537,14 @@ export class Journey {
     const out: { key: string; text: string; html: string | null; frameUrl: string | null }[] = [];
     const main = (await withTimeout(page.evaluate(`(${WIDGET_JS})({})`), 4000, 'widget text').catch(() => [])) as { key: string; text: string; html: string }[];
     out.push(...main.map((m) => ({ ...m, frameUrl: null })));
-    for (const f of page.frames()) {
+    const frames = page.frames();
+    for (let i = 0; i < frames.length; i++) {
+      const f = frames[i];
       if (f === page.mainFrame()) continue;
       const visible = await withTimeout(this.frameVisible(f), 2000, 'frame visibility').catch(() => false);
       if (!visible) continue;
       const body = (await withTimeout(f.evaluate(`(${WIDGET_JS})({ wholeBody: true })`), 3000, 'frame text').catch(() => [])) as { key: string; text: string; html: string }[];
-      out.push(...body.map((b) => ({ key: `frame:${f.url()}`, text: b.text, html: b.html, frameUrl: f.url() })));
+      out.push(...body.map((b) => ({ key: `frame:${i}:${f.name()}:${f.url()}`, text: b.text, html: b.html, frameUrl: f.url() })));
     }
     return out;
   }
@@ -579,7 +610,13 @@ export class Journey {
     // Hidden links count: mega-menu entries are one hover away and cost no navigation.
     const ranked = rankLinks(main.links, domain);
     record.links = ranked.map((c: Candidate) => ({ url: c.url, label: c.label, kind: c.kind, score: c.score }));
-    return { scriptNav: main.scriptNav.filter((s) => textScore(s.text) >= 50).slice(0, 2) };
+    return {
+      scriptNav: main.scriptNav
+        .map((s) => ({ ...s, score: textScore(s.text) }))
+        .filter((s) => s.score >= 50)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3),
+    };
   }
 
   private async followScriptNav(

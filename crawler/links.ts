@@ -23,16 +23,20 @@ export interface RawLink {
 const TEXT_RULES: [RegExp, number][] = [
   [/\b(nous contacter|contactez[- ]nous|contact(ez)?|joindre|nous ecrire|ecrivez[- ]nous|ecrire a un conseiller|formulaire de contact)\b/, 100],
   [/\b(service (client|clients|consommateurs?|usagers?)|relation clients?|aide et contact|aide & contact|besoin d'aide|assistance|support)\b/, 90],
-  [/\b(aide|faq|foire aux questions|questions (frequentes|courantes)|centre d'aide|help( center)?|une question)\b/, 80],
+  // "aide" alone is the help section; "aides" and "aide à / aux / de …" are benefits or products
+  // (public services, banks: "Aide aux étudiants", "Percevoir l'aide en tiers payant").
+  [/\b(aide(?!\s+(?:a|au|aux|de|du|des|pour|en|financiere|personnalisee)\b)|faq|foire aux questions|questions (frequentes|courantes)|centre d'aide|help( center)?|une question)\b/, 80],
   [/\b(reclamations?|mediat(eur|ion)|sav|apres[- ]vente)\b/, 55],
   [/\b(chat|tchat|conseiller|messagerie|communaute|forum|entraide|rappel|rendez[- ]vous|telephone|appelez)\b/, 50],
   [/\b(espace (client|personnel)|mon compte|accessibilite|sourds|malentendants|application|appli)\b/, 25],
+  // audience hubs: the help and contact entries of large sites often sit one level below them
+  [/^(particuliers|professionnels|entreprises|pros?|associations|collectivites|mes demarches|demarches)$/, 22],
   [/\b(mentions legales|plan du site|a propos|qui sommes[- ]nous)\b/, 8],
 ];
 
 const PATH_RULES: [RegExp, number][] = [
   [/(contact|nous-ecrire|ecrivez|joindre|formulaire)/, 70],
-  [/(service-client|relation-client|serviceclient|assistance|support|aide|help|faq|\/hc\/|questions)/, 60],
+  [/(service-client|relation-client|serviceclient|assistance|support|aide(?!s)(?!-(?:a|au|aux|de|du|des|pour|en)\b)|help|faq|\/hc\/|questions)/, 60],
   [/(reclamation|mediat|sav\b|chat|communaute|community|forum|rappel)/, 35],
   [/(espace-client|accessibilite|sourds|application|appli)/, 15],
 ];
@@ -82,9 +86,12 @@ export function normalizeUrl(url: string): string {
 }
 
 export function textScore(text: string): number {
-  const t = fold(text);
+  const t = fold(text).replace(/[?!.:]+$/g, '').trim();
   let best = 0;
   for (const [re, w] of TEXT_RULES) if (re.test(t)) best = Math.max(best, w);
+  // A short label that is only a help or contact entry ("Aide", "Nous contacter") beats a long
+  // sentence that merely contains the word.
+  if (best >= 50 && t.split(/\s+/).length <= 3) best += 15;
   return best;
 }
 
@@ -99,7 +106,14 @@ export function scoreLink(link: RawLink, domain: string): number | null {
   } catch {
     return null;
   }
-  const path = fold(decodeURIComponent(u.pathname + u.search));
+  // Path words only: query strings carry product parameters ("?aide=simuler…") more than sections.
+  let path = u.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* keep it encoded */
+  }
+  path = fold(path);
   let ps = 0;
   for (const [re, w] of PATH_RULES) if (re.test(path)) ps = Math.max(ps, w);
   let score = ts + ps * 0.6;

@@ -9,6 +9,7 @@
  *   clicks; vendor and hours: from the nearest page that states one).
  * Pure: used after a scan and by `redetect`.
  */
+import { reconcileChatFindings } from '../detectors/chat-widget.ts';
 import { normalizeUrl } from './links.ts';
 import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr } from './types.ts';
 
@@ -115,7 +116,11 @@ function mergeAttributes(channel: ChannelKey, ordered: Finding[]): Record<string
   return out;
 }
 
-export function rollupChannels(pages: RollupPage[], homeUrl: string): Record<ChannelKey, ChannelResult> {
+export function rollupChannels(judged: RollupPage[], homeUrl: string): Record<ChannelKey, ChannelResult> {
+  // The crawler opens a chat launcher once per pass; what the opened widget said on one page tells
+  // what the same vendor's unopened launcher is on the others, within the same consent pass
+  // (across passes the widget may differ: a bot injected only once cookies are accepted).
+  const pages = (['refuse', 'accept'] as const).flatMap((pass) => reconcileChatFindings(judged.filter((p) => p.pass === pass)));
   const reach = shortestPaths(pages, homeUrl);
   const result = {} as Record<ChannelKey, ChannelResult>;
   for (const channel of CHANNELS) {

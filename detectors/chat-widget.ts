@@ -48,6 +48,9 @@
  *    Unknown vendor: bot words in the iframe title → chatbot, else page cues, else livechat.
  * One finding per channel: the vendor with the most evidence for that channel (an opened widget
  * weighs most); a known vendor beats an unknown one.
+ * Across pages: `reconcileChatFindings` (for the roll-up) replaces the guesses of step 3 by what was
+ * read of the same vendor's widget on another page of the site (the crawler opens each launcher
+ * once per pass, so most pages only show the unopened launcher).
  *
  * Deliberately ignored / decoys: vendor names in text (cookie tables, privacy policy: "iAdvize"
  * in a list of cookies), links to a vendor's website, the word "chat" in any text (it is also
@@ -395,6 +398,9 @@ function detect(page: PageView): Finding[] {
     }
     return s;
   };
+  /** <iframe> elements a vendor selector matched: their snapshot frame is the vendor's (by name, title or src) */
+  const vendorIframes: { vendor: string; name: string; title: string; src: string }[] = [];
+  const vendorElements = new Set<unknown>();
   const docs: { $: CheerioAPI; where: string }[] = [{ $: page.$, where: url }, ...page.frames.map((f) => ({ $: f.$, where: f.url || url }))];
 
   // requests
@@ -454,6 +460,11 @@ function detect(page: PageView): Finding[] {
             push(get(v.id).weak, evidence(url, 'dom', 'vendor-dom-hidden', describe($, el), sel));
           } else {
             push(get(v.id).strong, evidence(url, 'dom', 'vendor-dom', describe($, el), sel));
+            if (n.name === 'iframe' || n.name === 'frame') {
+              vendorElements.add(el);
+              const a = n.attribs ?? {};
+              vendorIframes.push({ vendor: v.id, name: a.name ?? '', title: a.title ?? '', src: a.src ?? '' });
+            }
             const t = elText($, el);
             if (t) get(v.id).containerTexts.push(t.slice(0, 2000));
           }
@@ -473,7 +484,7 @@ function detect(page: PageView): Finding[] {
           push(get(v.id).strong, evidence(url, 'dom', 'vendor-iframe', `${m}: ${describe($, el)}`, 'iframe'));
         }
       }
-      if (matched || (src && nonChatHost(src, where)) || isHiddenDeep(el)) continue;
+      if (matched || vendorElements.has(el) || (src && nonChatHost(src, where)) || isHiddenDeep(el)) continue;
       const label = labels.map(fold).find((l) => CHAT_FRAME_TITLE.test(l));
       if (label || CHAT_FRAME_SRC.test(src)) {
         push(get('').strong, evidence(url, 'dom', 'chat-iframe', describe($, el), 'iframe'));
@@ -496,9 +507,14 @@ function detect(page: PageView): Finding[] {
     if (!f) continue;
     const labels = [f.title ?? '', f.name ?? ''].filter(Boolean);
     let matched = false;
-    const parsed = page.frames.find((p) => p.url === f.url);
+    const parsed = page.frames.find((p) => p.url === f.url && (p.title ?? '') === (f.title ?? '')) ?? page.frames.find((p) => p.url === f.url);
+    // A frame written by the vendor's script (about:blank, document.write) carries no vendor URL:
+    // it is the vendor's when a vendor selector matched its <iframe> element (same name or title).
+    const owner = vendorIframes.find(
+      (x) => (x.name && x.name === f.name) || (x.title && x.title === f.title) || (x.src && !/^about:/i.test(x.src) && x.src === f.url),
+    );
     for (const v of vendors) {
-      const m = iframeMarker(f.url ?? '', labels, base, v);
+      const m = iframeMarker(f.url ?? '', labels, base, v) ?? (owner?.vendor === v.id ? 'vendor iframe element' : null);
       if (m) {
         matched = true;
         const s = get(v.id);
@@ -559,9 +575,61 @@ function detect(page: PageView): Finding[] {
   return findings;
 }
 
+/** Evidence signals that say what a widget IS because its own text was read (opened or framed). */
+const OBSERVED_CUE = /^(widget-text|container-text)-(chatbot|livechat)-cue$/;
+/** Evidence signals of a guess made without reading the widget (vendor kind, page wording, default). */
+const GUESSED = /^(vendor-kind-(chatbot|livechat)|page-text-(chatbot|livechat)-cue|default-livechat)$/;
+
+/**
+ * Site-level reconciliation of chat findings, for the roll-up (pure; call it on all the pages of
+ * one actor, both consent passes, before merging). The crawler opens each launcher once per pass,
+ * usually on the home page; on every other page the same widget is present but unopened, and the
+ * detector can only guess its kind (for a "both" vendor: livechat by default). A guess must not
+ * outvote what was read: when the widget of vendor V was read on some page (opened-widget or
+ * widget-frame cues), every page where V's chat finding is only a guess gets, instead, V's
+ * observed channels (chatbot, livechat or both), with an evidence line saying where it was read.
+ * Unknown-vendor findings (vendor null) and vendors never read are left as they are.
+ */
+export function reconcileChatFindings<P extends { findings: Finding[]; finalUrl?: string; url?: string }>(pages: P[]): P[] {
+  const observed = new Map<string, { channels: Set<ChannelKey>; where: string }>();
+  for (const p of pages) {
+    for (const f of p.findings) {
+      if ((f.channel !== 'chatbot' && f.channel !== 'livechat') || !f.attributes.vendor) continue;
+      if (!f.evidence.some((e) => OBSERVED_CUE.test(e.signal))) continue;
+      const o = observed.get(f.attributes.vendor) ?? { channels: new Set<ChannelKey>(), where: f.evidence[0]?.url ?? p.finalUrl ?? p.url ?? '' };
+      o.channels.add(f.channel);
+      observed.set(f.attributes.vendor, o);
+    }
+  }
+  if (!observed.size) return pages;
+  return pages.map((p) => {
+    const guessed = p.findings.filter(
+      (f) =>
+        (f.channel === 'chatbot' || f.channel === 'livechat') &&
+        !!f.attributes.vendor &&
+        observed.has(f.attributes.vendor) &&
+        !f.evidence.some((e) => OBSERVED_CUE.test(e.signal)) &&
+        f.evidence.some((e) => GUESSED.test(e.signal)),
+    );
+    if (!guessed.length) return p;
+    const findings = p.findings.filter((f) => !guessed.includes(f));
+    for (const vendor of new Set(guessed.map((f) => f.attributes.vendor as string))) {
+      const o = observed.get(vendor)!;
+      const base = guessed.find((f) => f.attributes.vendor === vendor)!;
+      const strong = base.evidence.filter((e) => !GUESSED.test(e.signal));
+      for (const ch of o.channels) {
+        if (findings.some((f) => f.channel === ch)) continue;
+        const note = evidence(base.evidence[0]?.url ?? '', 'widget', 'widget-read-elsewhere', `${vendor} widget read on ${o.where}: ${[...o.channels].sort().join(' + ')}`);
+        findings.push({ ...base, channel: ch, attributes: { ...base.attributes }, evidence: [...strong.slice(0, 11), note] });
+      }
+    }
+    return { ...p, findings };
+  });
+}
+
 export const chatWidget: Detector = {
   id: 'chat-widget',
-  version: 1,
+  version: 2,
   channels: ['chatbot', 'livechat'],
   detect,
 };

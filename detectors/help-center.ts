@@ -10,7 +10,9 @@
  *   h1, or that heads at least 2 question items;
  * - a help URL (host aide.* / help.* / assistance.* / faq.* / support.* / helpcenter.*, or a path
  *   segment faq, aide, questions-frequentes, foire-aux-questions, centre-d-aide, help, assistance)
- *   with at least 3 question items, or a help search, or topic categories.
+ *   with at least 3 question items, or a help search, or topic categories;
+ * - a help article: a help URL (as above) whose page carries the feedback question ("Cette réponse
+ *   vous a-t-elle été utile ?"); article pages list no questions, but their feedback is the FAQ's.
  * Question items: <summary>, accordion toggles (aria-expanded / aria-controls), <dt>, h2–h4 and
  * links whose text ends with "?", plus help-platform article links (/hc/…/articles/,
  * /s/article/, /support/solutions/articles/). Header, nav and footer are never read for items.
@@ -22,7 +24,10 @@
  *   search searches the help). A site-wide header search on a main-site page never counts.
  * - categories: Zendesk categories/sections, Salesforce topics, Freshdesk folders (≥2 links), or
  *   questions grouped under ≥2 headings, or ≥3 tabs of a tablist next to the questions.
- * - questionCount: the largest of the JSON-LD question count and the distinct question items.
+ * - questionCount: the largest of the JSON-LD question count and the distinct question items. Help
+ *   lists mix questions with statement titles ("Ma carte est bloquée"): a link that does not end
+ *   with "?" counts when it sits in a list (ul/ol/dl/role=list) where at least 2 question links, and
+ *   at least half of the links, point at targets of the same shape (…/article?id=N, /faq/<slug>).
  * - feedback: "Cette réponse vous a-t-elle été utile ?", "Cet article vous a-t-il été utile ?",
  *   "Était-ce utile ?", "Avez-vous trouvé la réponse…" (hidden text counts: it sits in collapsed
  *   answers).
@@ -98,10 +103,81 @@ const HELP_SEARCH_WORDING =
 const FEEDBACK =
   /(cette|la) (reponse|page|information|fiche|aide|question) (vous )?a-t-elle (ete )?(utile|aide)|cet (article|contenu) (vous )?a-t-il (ete )?(utile|aide)|etait-ce utile|est-ce que (cette|cet) \w+ (vous )?a (ete )?(utile|aide)|avez-vous trouve (la|une|votre|ce que)|cette reponse vous convient|votre avis sur cette (reponse|page)|(vous )?a-t-(elle|il) ete utile/;
 const CONTACT_LABEL =
-  /\b(nous contacter|contactez[- ]nous|contacter (un|le|notre) (conseiller|service)|service (client|clients|consommateurs)|relation client|ecrivez[- ]nous|envoyer une demande|soumettre une demande|faire une demande|nous ecrire|parler a un conseiller|discuter avec un conseiller|t?chat(ter)? avec|lancer le t?chat|appelez[- ]nous|formulaire de contact)\b/;
+  /\b(nous contacter|contactez[- ]nous|contacter (un|le|notre) (conseiller|service)|service (client|clients|consommateurs)|relation client|ecrivez[- ]nous|envoyer une demande|soumettre une demande|faire une demande|nous ecrire|parler a un conseiller|discuter avec un conseiller|t?chat(ter)? avec|lancer le t?chat|appelez[- ]nous|formulaire de contact|(ecrire|parler|joindre) a (un|une|votre) (conseiller|conseillere|agent)|joindre (un|une|votre) (conseiller|conseillere)|etre rappele|rendez[- ]vous (telephonique|avec un conseiller))\b/;
+
+/**
+ * Questions a help page asks the visitor, not questions it answers: the contact teaser under the
+ * list ("Vous n'avez pas trouvé votre réponse ?"), the feedback question, "Besoin d'aide ?".
+ */
+const NOT_AN_ITEM =
+  /^(vous n'avez pas trouve|vous ne trouvez pas|pas trouve (de |la |votre )?reponse|(vous avez )?(d'autres|encore des|toujours des|une autre) questions?|besoin (d'aide|de plus d'aide|d'un conseil|d'autres informations)|une (question|autre question)|(avez-vous|vous avez) (une|des) questions?|que recherchez-vous|comment (pouvons-nous|peut-on|puis-je) vous aider)\b/;
 
 function isQuestionText(t: string): boolean {
-  return t.length >= 8 && t.length <= 250 && /\?\s*$/.test(t);
+  if (!(t.length >= 8 && t.length <= 250 && /\?\s*$/.test(t))) return false;
+  const f = fold(t);
+  return !NOT_AN_ITEM.test(f) && !FEEDBACK.test(f);
+}
+
+/**
+ * The "shape" of a link target, to tell the articles of a help list from the other links: host and
+ * path plus the names of the query parameters (…/article?id=1 and …/article?id=2 share a shape),
+ * or, without a query, host and parent folder (/faq/resilier and /faq/demenager share one).
+ */
+function hrefShape(href: string, base: string): string | null {
+  if (!href || /^(#|javascript:|mailto:|tel:)/i.test(href)) return null;
+  try {
+    const u = new URL(href, base);
+    if (!/^https?:$/.test(u.protocol)) return null;
+    const keys = [...new Set([...u.searchParams.keys()])].sort();
+    if (keys.length) return `${u.hostname}${u.pathname}?${keys.join('&')}`;
+    const dir = u.pathname.replace(/\/+$/, '').replace(/\/[^/]*$/, '/');
+    return `${u.hostname}${dir}*`;
+  } catch {
+    return null;
+  }
+}
+
+const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
+
+/**
+ * Help lists mix question titles ("Comment faire opposition ?") with statement titles ("Ma carte est
+ * bloquée", "Perte d'un objet"). A link that does not end with "?" still counts as an article when
+ * it sits in the same list (ul/ol/dl, or role=list) as at least 2 question links pointing at targets
+ * of the same shape, and question links make at least half of that list's links of that shape.
+ * Links elsewhere (menus, category tiles, "Nous contacter") never count.
+ */
+function listMates(
+  $: CheerioAPI,
+  questionLinks: Map<unknown, string>,
+  others: { el: Node; sig: string; text: string; heading: string }[],
+): { text: string; heading: string }[] {
+  const out: { text: string; heading: string }[] = [];
+  if (questionLinks.size < 2) return out;
+  const otherSig = new Map<unknown, string>(others.map((o) => [o.el, o.sig]));
+  const verdict = new Map<unknown, Map<string, boolean>>();
+  for (const o of others) {
+    if (CONTACT_LABEL.test(fold(o.text))) continue;
+    let list: Node | null | undefined = o.el.parent;
+    for (let i = 0; list && i < 6; i++, list = list.parent) {
+      if (list.type === 'tag' && (LIST_TAGS.has(list.name ?? '') || list.attribs?.role === 'list')) break;
+    }
+    if (!list || list.type !== 'tag') continue;
+    let bySig = verdict.get(list);
+    if (!bySig) verdict.set(list, (bySig = new Map()));
+    let ok = bySig.get(o.sig);
+    if (ok === undefined) {
+      let q = 0;
+      let all = 0;
+      for (const a of $(list as never).find('a').toArray()) {
+        if (questionLinks.get(a) === o.sig) q++;
+        if (questionLinks.get(a) === o.sig || otherSig.get(a) === o.sig) all++;
+      }
+      ok = q >= 2 && q * 2 >= all;
+      bySig.set(o.sig, ok);
+    }
+    if (ok) out.push({ text: o.text, heading: o.heading });
+  }
+  return out;
 }
 
 function countJsonLdQuestions($: CheerioAPI): number {
@@ -175,6 +251,9 @@ function detect(page: PageView): Finding[] {
   let articleLinks = 0;
   let categoryLinks = 0;
   let currentHeading = '';
+  /** question links with their href shape, and the other links of the main content (see listMates) */
+  const questionLinks = new Map<unknown, string>();
+  const otherLinks: { el: Node; sig: string; text: string; heading: string }[] = [];
   const root = ($('body').length ? $('body') : ($.root() as never)).get(0) as Node | undefined;
   const walk = (n: Node | undefined, depth: number): void => {
     if (!n || depth > 200) return;
@@ -214,15 +293,19 @@ function detect(page: PageView): Finding[] {
           continue;
         }
         if (CATEGORY_HREF.test(href)) categoryLinks++;
+        const sig = hrefShape(href, url);
         if (isQuestionText(t)) {
           questions.set(t, currentHeading);
+          if (sig) questionLinks.set(c, sig);
           continue;
         }
+        if (sig && t.length >= 8 && t.length <= 250) otherLinks.push({ el: c, sig, text: t, heading: currentHeading });
       }
       walk(c, depth + 1);
     }
   };
   walk(root, 0);
+  for (const m of listMates($, questionLinks, otherLinks)) if (!questions.has(m.text)) questions.set(m.text, m.heading);
   for (const h of questions.values()) if (h) groups.add(h);
   const itemCount = questions.size;
 
@@ -274,16 +357,6 @@ function detect(page: PageView): Finding[] {
     }
   }
 
-  if (!isHelp && (helpHost || helpPath) && (itemCount >= 3 || searchEv || categories)) {
-    isHelp = true;
-    ev.push(evidence(url, 'url', 'help-url', `${host}${path}`));
-  }
-  if (!isHelp) return [];
-
-  if (itemCount > 0) ev.push(evidence(url, 'dom', 'question-items', `${itemCount} question(s)/article(s): ${[...questions.keys()].slice(0, 3).join(' | ')}`));
-  if (searchEv) ev.push(searchEv);
-  if (categories) ev.push(evidence(url, 'dom', 'help-categories', catDetail));
-
   // feedback (collapsed answers included)
   let fullText = '';
   try {
@@ -297,6 +370,22 @@ function detect(page: PageView): Finding[] {
     fullText = fold(page.text);
   }
   const fb = FEEDBACK.exec(fullText);
+  if (!isHelp && (helpHost || helpPath) && (itemCount >= 3 || searchEv || categories)) {
+    isHelp = true;
+    ev.push(evidence(url, 'url', 'help-url', `${host}${path}`));
+  }
+  // A help article: on a help host or path, the page asks whether its answer helped. Article pages
+  // list no questions of their own, but their feedback widget is the FAQ's.
+  if (!isHelp && (helpHost || helpPath) && fb) {
+    isHelp = true;
+    ev.push(evidence(url, 'url', 'help-article', `${host}${path}`));
+  }
+  if (!isHelp) return [];
+
+  if (itemCount > 0) ev.push(evidence(url, 'dom', 'question-items', `${itemCount} question(s)/article(s): ${[...questions.keys()].slice(0, 3).join(' | ')}`));
+  if (searchEv) ev.push(searchEv);
+  if (categories) ev.push(evidence(url, 'dom', 'help-categories', catDetail));
+
   if (fb) ev.push(evidence(url, 'text', 'help-feedback', fb[0]));
 
   // links to a human channel from the main content
@@ -331,7 +420,7 @@ function detect(page: PageView): Finding[] {
 
 export const helpCenter: Detector = {
   id: 'help-center',
-  version: 1,
+  version: 3,
   channels: ['faq'],
   detect,
 };

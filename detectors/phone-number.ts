@@ -233,9 +233,16 @@ function lastIndexOf(re: RegExp, s: string): number {
   return last;
 }
 
-/** rejected because the nearest word before it is a fax or a legal/reference word */
+/**
+ * rejected because the nearest word before it is a fax or a legal/reference word. The window is the
+ * 60 characters before the number, cut after the previous number (a label belongs to the number
+ * right after it): "Fax (correspondance des entreprises uniquement) : 01 45…" keeps its label.
+ */
+const PREVIOUS_NUMBER = /\d(?:[\s.\-]?\d){5,}/g;
 function badContext(before: string): boolean {
-  const f = foldSameLength(before).slice(-40);
+  let f = foldSameLength(before).slice(-60);
+  const prev = lastIndexOf(PREVIOUS_NUMBER, f);
+  if (prev > 0) f = f.slice(prev);
   const phone = lastIndexOf(PHONE_WORD, f);
   const fax = lastIndexOf(FAX_WORD, f);
   const legal = lastIndexOf(LEGAL_WORD, f);
@@ -572,7 +579,7 @@ function hostOf(u: string): string | null {
 
 export const phoneNumberDetector: Detector = {
   id: 'phone-number',
-  version: 1,
+  version: 2,
   channels: ['phone'],
   detect,
 };

@@ -29,4 +29,21 @@ describe('link ranking', () => {
   it('normalises URLs for the visited set', () => {
     expect(normalizeUrl('https://WWW.Banque.fr/aide/index.html?utm_source=x&b=2&a=1#top')).toBe('https://www.banque.fr/aide/?a=1&b=2');
   });
+  it('tells the help section from benefits named "aide" (public services)', () => {
+    const links = [
+      link('https://www.caisse.fr/particuliers/aides/aide-aux-etudiants', 'Aide aux étudiants'),
+      link('https://www.caisse.fr/bailleurs/?offre=percevoir-l-aide-en-tiers-payant', "Percevoir l'aide en tiers payant"),
+      link('https://www.caisse.fr/simulateurs/?aide=simuler-mon-aide', 'Simuler mon aide au logement'),
+      link('https://www.caisse.fr/particuliers', 'Particuliers', 'header'),
+      link('https://www.caisse.fr/particuliers/aide', 'Aide', 'main'),
+    ];
+    const ranked = rankLinks(links, 'caisse.fr');
+    expect(ranked.map((c) => c.url.replace('https://www.caisse.fr', ''))).toEqual([
+      '/particuliers/aide',
+      '/particuliers',
+      '/bailleurs/?offre=percevoir-l-aide-en-tiers-payant',
+      '/particuliers/aides/aide-aux-etudiants',
+      '/simulateurs/?aide=simuler-mon-aide',
+    ]);
+  });
 });

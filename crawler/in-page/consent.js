@@ -88,7 +88,8 @@
     for (const s of scope) out.push(...s.querySelectorAll('button, a, [role="button"], input[type="button"], input[type="submit"], [onclick]'));
     return out.filter(visible);
   };
-  const label = (el) => fold(el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('title') || '');
+  // Leading symbols ("✓ Tout accepter", "✗ Tout refuser", "> Continuer") are decoration.
+  const label = (el) => fold(el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('title') || '').replace(/^[^a-z0-9]+/, '');
   const btns = buttonsIn(banner);
   const reject = btns.find((b) => REJECT.test(label(b))) || btns.find((b) => REJECT_LOOSE.test(label(b)));
   const accept = btns.find((b) => ACCEPT.test(label(b)) && !REJECT_LOOSE.test(label(b)));

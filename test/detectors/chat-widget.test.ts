@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatWidget } from '../../detectors/chat-widget.ts';
+import { chatWidget, reconcileChatFindings } from '../../detectors/chat-widget.ts';
 import { loadChatVendors } from '../../detectors/chat-vendors.ts';
 import { pageFromHtml, savedPage } from '../helpers/page.ts';
 
@@ -150,6 +150,59 @@ describe('chat-widget', () => {
     );
     expect(channels(fs)).toEqual(['chatbot', 'livechat']);
     expect(fs.every((f) => f.attributes.vendor === 'zendesk-messaging')).toBe(true);
+  });
+
+  const zendeskBlankFrames = {
+    launcher: { url: 'about:blank', name: '', title: 'Bouton de lancement de la fenêtre de messagerie', html: '<html><body><button aria-label="Ouvrir la fenêtre de messagerie"></button></body></html>' },
+    window: {
+      url: 'about:blank',
+      name: 'Fenêtre de messagerie',
+      title: 'Fenêtre de messagerie',
+      html: "<html><body><header><strong>Exemple</strong><br><small>Assistante virtuelle · répond instantanément</small></header><div>Bonjour ! Je suis Zoé, l'assistante virtuelle d'Exemple. Posez-moi votre question.</div><input placeholder=\"Saisissez un message\"></body></html>",
+    },
+  };
+
+  it('Zendesk messaging window written into an about:blank frame: attributed by its <iframe> element → chatbot only', () => {
+    const fs = chatWidget.detect(
+      pageFromHtml(savedPage('chat-zendesk-messaging-blank-frame.html'), {
+        globals: ['zE'],
+        frames: [zendeskBlankFrames.launcher, zendeskBlankFrames.window],
+        // as recorded by the crawler: the launcher was clicked but the text capture came back empty
+        widgets: [{ vendor: 'zendesk-messaging', trigger: 'iframe#launcher', text: '' }],
+      }),
+    );
+    expect(channels(fs)).toEqual(['chatbot']);
+    expect(fs[0].attributes).toEqual({ vendor: 'zendesk-messaging' });
+    expect(fs[0].evidence.map((e) => e.signal)).toContain('container-text-chatbot-cue');
+  });
+
+  it('site level: a page where the widget was not opened takes the kind read on another page, not the default', () => {
+    const home = chatWidget.detect(
+      pageFromHtml(savedPage('chat-zendesk-messaging-blank-frame.html'), {
+        globals: ['zE'],
+        frames: [zendeskBlankFrames.launcher, zendeskBlankFrames.window],
+      }),
+    );
+    const unopenedHtml = savedPage('chat-zendesk-messaging-blank-frame.html').replace(/<iframe id="webWidget"[^>]*><\/iframe>/, '');
+    const other = chatWidget.detect(pageFromHtml(unopenedHtml, { url: 'https://aide.exemple-banque.fr/', globals: ['zE'], frames: [zendeskBlankFrames.launcher] }));
+    expect(channels(other)).toEqual(['livechat']); // the page alone: "both" vendor, default livechat
+    const out = reconcileChatFindings([
+      { finalUrl: 'https://www.exemple-banque.fr/', findings: home },
+      { finalUrl: 'https://aide.exemple-banque.fr/', findings: other },
+    ]);
+    expect(channels(out[0].findings)).toEqual(['chatbot']);
+    expect(channels(out[1].findings)).toEqual(['chatbot']);
+    expect(out[1].findings[0].attributes).toEqual({ vendor: 'zendesk-messaging' });
+    expect(out[1].findings[0].evidence.at(-1)).toMatchObject({ signal: 'widget-read-elsewhere', url: 'https://aide.exemple-banque.fr/' });
+    // nothing read anywhere: the guesses stand
+    expect(reconcileChatFindings([{ findings: other }])[0].findings).toBe(other);
+  });
+
+  it('Dialogflow Messenger in nested open shadow roots (injected after consent) → chatbot, vendor dialogflow-messenger', () => {
+    const fs = chatWidget.detect(pageFromHtml(savedPage('chat-dialogflow-shadow.html'), { requests: [{ url: 'https://www.gstatic.com/dialogflow-console/fast/messenger/bootstrap.js?v=1' }] }));
+    expect(channels(fs)).toEqual(['chatbot']);
+    expect(fs[0].attributes).toEqual({ vendor: 'dialogflow-messenger' });
+    expect(fs[0].evidence.map((e) => e.signal)).toEqual(expect.arrayContaining(['vendor-dom', 'container-text-chatbot-cue']));
   });
 
   it('never throws on empty or malformed input', () => {

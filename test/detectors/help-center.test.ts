@@ -44,8 +44,38 @@ describe('help-center', () => {
     expect(fs[0].attributes.questionCount).toBe(0);
   });
 
+  it('help article on a help host: no question list, but its feedback question makes it a help page', () => {
+    const fs = helpCenter.detect(pageFromHtml(savedPage('help-center-article-feedback.html'), { url: 'https://aide.exemple-energie.fr/article?id=1003' }));
+    expect(fs).toHaveLength(1);
+    expect(fs[0].attributes).toEqual({ search: false, categories: false, questionCount: 0, feedback: true, linksToContact: true });
+    expect(fs[0].evidence.map((e) => e.signal)).toEqual(['help-article', 'help-feedback', 'help-links-to-contact']);
+  });
+
+  it('the same article on a main-site product path is not a help page (feedback alone is not enough)', () => {
+    expect(helpCenter.detect(pageFromHtml(savedPage('help-center-article-feedback.html'), { url: 'https://www.exemple-energie.fr/offres/article?id=1003' }))).toEqual([]);
+  });
+
+  it('help list mixing questions and statement titles: list-mates counted, tiles, menu and the contact teaser are not', () => {
+    const fs = helpCenter.detect(pageFromHtml(savedPage('help-center-mixed-list.html'), { url: 'https://www.exemple-transports.fr/aide' }));
+    expect(fs).toHaveLength(1);
+    expect(fs[0].attributes).toEqual({ search: true, categories: true, questionCount: 7, feedback: false, linksToContact: true });
+  });
+
   it('never throws on empty or malformed input', () => {
     expect(helpCenter.detect(pageFromHtml(''))).toEqual([]);
     expect(() => helpCenter.detect(pageFromHtml('<script type="application/ld+json">{"@type":"FAQPage",</script><h1>FAQ'))).not.toThrow();
+  });
+});
+
+describe('help-center: links on to a human (regression)', () => {
+  it('counts "Écrire à un conseiller" and a phone appointment as leading on to a human', async () => {
+    const { pageFromHtml } = await import('../helpers/page.ts');
+    const { helpCenter } = await import('../../detectors/help-center.ts');
+    const html = `<html><body><main><h1>Aide</h1><h2>Questions fréquentes</h2>
+      <details><summary>Comment déclarer un changement de situation ?</summary><p>…</p></details>
+      <details><summary>Quand suis-je payé ?</summary><p>…</p></details>
+      <p><a href="/particuliers/aide/ecrire-a-un-conseiller">Écrire à un conseiller</a></p></main></body></html>`;
+    const [f] = helpCenter.detect(pageFromHtml(html, { url: 'https://www.caisse.fr/particuliers/aide/' }));
+    expect(f.attributes).toMatchObject({ linksToContact: true, questionCount: 2, search: false });
   });
 });

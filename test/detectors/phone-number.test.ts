@@ -137,6 +137,11 @@ describe('phone-number detector', () => {
     expect(numbersOf('<p>Télécopie : 04 72 00 00 04</p>')).toEqual([]);
   });
 
+  it('skips a fax whose label is followed by a long parenthesis before the number', () => {
+    const f = only(detect(savedPage('phone-fax-long-label.html'), { url: 'https://www.exemple-banque.fr/nous-contacter' }));
+    expect((f.attributes.numbers ?? []).map((n) => `${n.number} ${n.kind}`)).toEqual(['+33969391234 nongeographic', '+33145678900 geographic']);
+  });
+
   it('requires a phone word next to a short number', () => {
     expect(numbersOf('<p>Composez le 3949 pour joindre un conseiller.</p>')).toEqual(['3949']);
     expect(numbersOf('<p>3230 Service gratuit + prix appel</p>')).toEqual(['3230']);

@@ -17,9 +17,9 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
   let run2025 = '';
 
   it('diff between two editions lists exactly what changed', async () => {
-    const a = await cliAsync(['scan', '--panel', `${E}/2024/panel.yaml`, '--fixtures', `${E}/2024/sites`, '--db', db]);
+    const a = await cliAsync(['scan', '--panel', `${E}/2024/panel.yaml`, '--fixtures', `${E}/2024/sites`, '--db', db, '--concurrency', '2', '--actor-timeout', '400']);
     expect(a.code).toBe(0);
-    const b = await cliAsync(['scan', '--panel', `${E}/2025/panel.yaml`, '--fixtures', `${E}/2025/sites`, '--db', db]);
+    const b = await cliAsync(['scan', '--panel', `${E}/2025/panel.yaml`, '--fixtures', `${E}/2025/sites`, '--db', db, '--concurrency', '2', '--actor-timeout', '400']);
     expect(b.code).toBe(0);
     run2025 = lastLine(b.stdout);
     const d = cli(['diff', '--db', db, '--from', '2024', '--to', '2025', '--format', 'json']);
@@ -35,7 +35,7 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
   });
 
   it('redetect on the stored snapshots gives the same matrix, as a new run of the edition', () => {
-    const r = cli(['redetect', '--run', run2025, '--db', db]);
+    const r = cli(['redetect', '--run', run2025, '--db', db, '--concurrency', '2', '--actor-timeout', '400']);
     expect(r.code).toBe(0);
     const again = lastLine(r.stdout);
     expect(essence(matrixOf(db, ['--run', again]))).toEqual(essence(matrixOf(db, ['--run', run2025])));
