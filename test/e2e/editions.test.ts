@@ -35,7 +35,7 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
   });
 
   it('redetect on the stored snapshots gives the same matrix, as a new run of the edition', () => {
-    const r = cli(['redetect', '--run', run2025, '--db', db, '--concurrency', '2', '--actor-timeout', '400']);
+    const r = cli(['redetect', '--run', run2025, '--db', db]);
     expect(r.code).toBe(0);
     const again = lastLine(r.stdout);
     expect(essence(matrixOf(db, ['--run', again]))).toEqual(essence(matrixOf(db, ['--run', run2025])));
