@@ -122,13 +122,16 @@ export class ConsentSession {
   }
 
   private async actOnPopup(frame: Frame, acName: string | null): Promise<void> {
-    let seen = await inspectBanner(frame, 'inspect');
+    // Read the first layer before acting. Retried: the evaluation can fail while the page is still
+    // settling (busy renderer, navigation), buttons may render a moment after their container, and
     // autoconsent may report the popup from a child frame while the banner is in the page itself.
-    if (!seen?.banner && frame.parentFrame()) seen = (await inspectBanner(frame.page().mainFrame(), 'inspect')) ?? seen;
-    if (seen && !seen.rejectButton) {
-      // Some banners render their buttons a moment after the container: look once more.
-      await new Promise((r) => setTimeout(r, 700));
-      seen = (await inspectBanner(frame, 'inspect')) ?? seen;
+    let seen: InspectResult | null = null;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const here = await inspectBanner(frame, 'inspect');
+      const main = here?.banner || !frame.parentFrame() ? here : await inspectBanner(frame.page().mainFrame(), 'inspect');
+      if (main) seen = main;
+      if (seen?.banner && seen.rejectButton) break;
+      await new Promise((r) => setTimeout(r, 500));
     }
     this.record.banner = true;
     this.record.cmp = seen?.cmp ?? platformFromAutoconsent(acName) ?? this.record.cmp;
