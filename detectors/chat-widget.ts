@@ -70,7 +70,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { ChannelKey, Evidence, Finding } from '../crawler/types.ts';
 import { loadChatVendors, hostMatches, type ChatVendor } from './chat-vendors.ts';
-import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
 
@@ -165,22 +165,7 @@ const CHAT_FRAME_SRC = /\/(chatbot|webchat|web-chat|livechat|live-chat|tchat)(\/
 const CHAT_CONTAINER_TOKEN = /(^|[-_])(chatbot|webchat|livechat|live-chat|tchat|chat-widget|chatwidget)([-_]|$)/i;
 const CHAT_LAUNCHER_LABEL = /\b(ouvrir|lancer|demarrer|afficher) (le|la|un|une) (t?chat|chatbot|discussion|conversation|assistant)\b|\bdiscuter avec (nous|un conseiller)\b/;
 
-function isHiddenDeep(el: unknown): boolean {
-  let n = el as Node | null | undefined;
-  for (let i = 0; n && i < 200; i++) {
-    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
-    n = n.parent;
-  }
-  return false;
-}
 
-function safeSelect($: CheerioAPI, sel: string): unknown[] {
-  try {
-    return $(sel).toArray();
-  } catch {
-    return [];
-  }
-}
 
 function hostOf(url: string, base: string): string | null {
   try {
@@ -417,7 +402,7 @@ function detect(page: PageView): Finding[] {
 
   for (const { $, where } of docs) {
     // script src
-    for (const el of safeSelect($, 'script[src]')) {
+    for (const el of selectAll($, 'script[src]')) {
       const src = (el as Node).attribs?.src ?? '';
       for (const v of vendors) {
         const m = urlMarker(src, where, v);
@@ -426,7 +411,7 @@ function detect(page: PageView): Finding[] {
     }
     // inline snippets (weak)
     let inline = '';
-    for (const el of safeSelect($, 'script:not([src])')) {
+    for (const el of selectAll($, 'script:not([src])')) {
       inline += `${$(el as never).text()}\n`;
       if (inline.length > 400_000) break;
     }
@@ -440,7 +425,7 @@ function detect(page: PageView): Finding[] {
       }
     }
     // preconnect / dns-prefetch links (weak)
-    for (const el of safeSelect($, 'link[href]')) {
+    for (const el of selectAll($, 'link[href]')) {
       const href = (el as Node).attribs?.href ?? '';
       const rel = ((el as Node).attribs?.rel ?? '').toLowerCase();
       for (const v of vendors) {
@@ -451,7 +436,7 @@ function detect(page: PageView): Finding[] {
     // vendor selectors
     for (const v of vendors) {
       for (const sel of v.selectors) {
-        const els = safeSelect($, sel);
+        const els = selectAll($, sel);
         for (const el of els.slice(0, 3)) {
           const n = el as Node;
           if (n.name === 'link') {
@@ -472,7 +457,7 @@ function detect(page: PageView): Finding[] {
       }
     }
     // iframes in the HTML
-    for (const el of safeSelect($, 'iframe, frame')) {
+    for (const el of selectAll($, 'iframe, frame')) {
       const a = (el as Node).attribs ?? {};
       const src = a.src ?? a['data-src'] ?? '';
       const labels = [a.title ?? '', a.name ?? '', a.id ?? '', a['aria-label'] ?? ''].filter(Boolean);
@@ -492,7 +477,7 @@ function detect(page: PageView): Finding[] {
       }
     }
     // unknown-vendor containers and launchers (weak)
-    for (const el of safeSelect($, 'div[id], div[class], section[id], section[class], aside, button, [role="button"], [role="dialog"]')) {
+    for (const el of selectAll($, 'div[id], div[class], section[id], section[class], aside, button, [role="button"], [role="dialog"]')) {
       const a = (el as Node).attribs ?? {};
       const tokens = `${a.id ?? ''} ${a.class ?? ''}`.split(/\s+/).filter(Boolean);
       const aria = fold(a['aria-label'] ?? '');

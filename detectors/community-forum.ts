@@ -31,7 +31,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { getDomain } from 'tldts';
 import type { Evidence, Finding } from '../crawler/types.ts';
-import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+import { collapse, evidence, fold, type Detector, type PageView, selectAll } from './detector.ts';
 
 type Node = { name?: string; attribs?: Record<string, string> };
 
@@ -42,13 +42,6 @@ const DECOY = /\b(investisseurs?|actionnaires?|ambassadeurs?|ambassadrices?|part
 const FORUM_CONTENT =
   /posez votre question (a|sur) (la|notre) communaute|\bentraide\b|\bdiscussions?\b|\bmeilleure reponse\b|\bsolution acceptee\b|\bresolue?\b|\bnouveau sujet\b|\bcreer un sujet\b|\bdernier message\b|\bmessages? non lus?\b|\b\d+ (reponses?|messages?|membres?|sujets?|vues?)\b|\bmembres? (de la communaute|en ligne)\b|\bpublier (une|votre) question\b/;
 
-function sel($: CheerioAPI, s: string): unknown[] {
-  try {
-    return $(s).toArray();
-  } catch {
-    return [];
-  }
-}
 
 function domainOf(host: string): string {
   try {
@@ -84,7 +77,7 @@ function detect(page: PageView): Finding[] {
   if (globals.has('Discourse')) markers.push(evidence(url, 'global', 'discourse-global', 'window.Discourse'));
   if (globals.has('Vanilla') || globals.has('__VANILLA_GLOBALS__')) markers.push(evidence(url, 'global', 'vanilla-global', 'window.Vanilla'));
   let inline = '';
-  for (const el of sel($, 'script:not([src])')) {
+  for (const el of selectAll($, 'script:not([src])')) {
     inline += $(el as never).text().slice(0, 20000);
     if (inline.length > 300_000) break;
   }
@@ -114,7 +107,7 @@ function detect(page: PageView): Finding[] {
 
   // strong links to the actor's own community
   let target: string | undefined;
-  for (const el of sel($, 'a[href]')) {
+  for (const el of selectAll($, 'a[href]')) {
     const href = (el as Node).attribs?.href ?? '';
     let u: URL;
     try {

@@ -44,7 +44,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Evidence, Finding } from '../crawler/types.ts';
 import { loadChatVendors } from './chat-vendors.ts';
-import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
 
@@ -69,14 +69,6 @@ const DELAY =
 const REPLY_VERB =
   /\b(reponse|reponses|repondr\w*|repondons|repond|recontact\w*|reviendr\w*|revenir vers vous|vous contacter|vous rappeler|prendr\w* contact|traiter votre (demande|message|question|reclamation))\b/;
 
-function isHiddenDeep(el: unknown): boolean {
-  let n = el as Node | null | undefined;
-  for (let i = 0; n && i < 200; i++) {
-    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
-    n = n.parent;
-  }
-  return false;
-}
 
 function ancestorMatches(el: unknown, re: RegExp): boolean {
   let n = el as Node | null | undefined;
@@ -88,13 +80,6 @@ function ancestorMatches(el: unknown, re: RegExp): boolean {
   return false;
 }
 
-function sel($: CheerioAPI, s: string): unknown[] {
-  try {
-    return $(s).toArray();
-  } catch {
-    return [];
-  }
-}
 
 /** The label a person sees for a control: <label for>, wrapping label, aria-label, placeholder, name. */
 function labelOf($: CheerioAPI, el: unknown): string {
@@ -244,10 +229,10 @@ function detect(page: PageView): Finding[] {
     if (!d.ok) continue;
     if (d.where !== url && chatFrames.some((m) => d.where.toLowerCase().includes(m))) continue;
     const $ = d.$;
-    const cands: Candidate[] = sel($, 'form').map((root) => ({ root, $, where: d.where }));
+    const cands: Candidate[] = selectAll($, 'form').map((root) => ({ root, $, where: d.where }));
     // formless message forms
     const seenRoots = new Set<unknown>();
-    for (const ta of sel($, 'textarea')) {
+    for (const ta of selectAll($, 'textarea')) {
       if ($(ta as never).closest('form').length) continue;
       let n = (ta as Node).parent;
       for (let i = 0; n && i < 6; i++, n = n.parent) {
@@ -279,7 +264,7 @@ function detect(page: PageView): Finding[] {
   let captcha = judged.some((j) => j.captcha);
   if (!captcha) {
     const $ = page.$;
-    const marker = sel($, '.g-recaptcha, .grecaptcha-badge, [data-sitekey], .h-captcha, .frc-captcha, .cf-turnstile, script[src*="recaptcha"], script[src*="hcaptcha.com"], script[src*="friendlycaptcha"], script[src*="challenges.cloudflare.com/turnstile"], iframe[src*="recaptcha"], iframe[src*="hcaptcha"]')[0];
+    const marker = selectAll($, '.g-recaptcha, .grecaptcha-badge, [data-sitekey], .h-captcha, .frc-captcha, .cf-turnstile, script[src*="recaptcha"], script[src*="hcaptcha.com"], script[src*="friendlycaptcha"], script[src*="challenges.cloudflare.com/turnstile"], iframe[src*="recaptcha"], iframe[src*="hcaptcha"]')[0];
     const req = (page.snapshot.requests ?? []).find((r) => r && /google\.com\/recaptcha|gstatic\.com\/recaptcha|recaptcha\.net|hcaptcha\.com|friendlycaptcha|challenges\.cloudflare\.com\/turnstile/i.test(r.url ?? ''));
     const frame = (page.snapshot.frames ?? []).find((f) => f && /google\.com\/recaptcha|recaptcha\.net|hcaptcha\.com|challenges\.cloudflare\.com/i.test(f.url ?? ''));
     if (marker) ev.push(evidence(url, 'dom', 'captcha', `<${(marker as Node).name} ${(marker as Node).attribs?.class ?? (marker as Node).attribs?.src ?? ''}>`));

@@ -105,6 +105,28 @@ export function buildPageView(snapshot: PageSnapshot, site: SiteContext): PageVi
   return { snapshot, site, url: snapshot.finalUrl || snapshot.url, $, frames, text: texts.filter(Boolean).join(' ') };
 }
 
+/**
+ * Is the node, or an ancestor (up to 200 levels), marked hidden by the crawler? Iterative, for
+ * raw cheerio nodes (no wrapping).
+ */
+export function isHiddenDeep(el: unknown): boolean {
+  let n = el as { attribs?: Record<string, string>; parent?: unknown } | null | undefined;
+  for (let i = 0; n && i < 200; i++) {
+    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
+    n = n.parent as typeof n;
+  }
+  return false;
+}
+
+/** `$(selector).toArray()` that returns nothing for a selector cheerio cannot parse. */
+export function selectAll($: CheerioAPI, selector: string): unknown[] {
+  try {
+    return $(selector).toArray();
+  } catch {
+    return [];
+  }
+}
+
 /** Evidence helper: clips the detail to 200 characters. */
 export function evidence(url: string, source: EvidenceSource, signal: string, detail: string, selector?: string): Evidence {
   const d = collapse(detail);

@@ -46,7 +46,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Evidence, Finding } from '../crawler/types.ts';
-import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null; children?: Node[] };
 
@@ -69,22 +69,7 @@ function inChrome(el: unknown): boolean {
   return false;
 }
 
-function isHiddenDeep(el: unknown): boolean {
-  let n = el as Node | null | undefined;
-  for (let i = 0; n && i < 200; i++) {
-    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
-    n = n.parent;
-  }
-  return false;
-}
 
-function sel($: CheerioAPI, s: string): unknown[] {
-  try {
-    return $(s).toArray();
-  } catch {
-    return [];
-  }
-}
 
 function txt($: CheerioAPI, el: unknown): string {
   return collapse($(el as never).text());
@@ -200,7 +185,7 @@ function countJsonLdQuestions($: CheerioAPI): number {
     }
     if (o['@graph']) visit(o['@graph'], depth + 1);
   };
-  for (const el of sel($, 'script[type="application/ld+json"]')) {
+  for (const el of selectAll($, 'script[type="application/ld+json"]')) {
     try {
       visit(JSON.parse($(el as never).text()), 0);
     } catch {
@@ -235,7 +220,7 @@ function detect(page: PageView): Finding[] {
   // headings in main content
   let h1Help = false;
   let helpHeadingEl: unknown = null;
-  for (const el of sel($, 'h1, h2, h3, [role="heading"]')) {
+  for (const el of selectAll($, 'h1, h2, h3, [role="heading"]')) {
     if (inChrome(el) || isHiddenDeep(el)) continue;
     const t = fold(txt($, el)).replace(/\s+/g, ' ').trim();
     if (!t || t.length > 80 || !HELP_HEADING.test(t)) continue;
@@ -321,7 +306,7 @@ function detect(page: PageView): Finding[] {
   // search field
   let searchEv: Evidence | null = null;
   const primaryHelp = helpHost || platform || helpPath || h1Help;
-  for (const el of sel($, 'input, textarea, [role="searchbox"], [role="search"], form[role="search"]')) {
+  for (const el of selectAll($, 'input, textarea, [role="searchbox"], [role="search"], form[role="search"]')) {
     if (isHiddenDeep(el)) continue;
     const a = (el as Node).attribs ?? {};
     const type = (a.type ?? 'text').toLowerCase();
@@ -350,7 +335,7 @@ function detect(page: PageView): Finding[] {
     categories = true;
     catDetail = `questions under ${groups.size} headings: ${[...groups].slice(0, 4).join(' | ')}`;
   } else {
-    const tabs = sel($, '[role="tab"]').filter((e) => !inChrome(e));
+    const tabs = selectAll($, '[role="tab"]').filter((e) => !inChrome(e));
     if (tabs.length >= 3 && itemCount >= 2) {
       categories = true;
       catDetail = `${tabs.length} tabs`;
@@ -390,7 +375,7 @@ function detect(page: PageView): Finding[] {
 
   // links to a human channel from the main content
   let contactEv: Evidence | null = null;
-  for (const el of sel($, 'a, button, [role="button"]')) {
+  for (const el of selectAll($, 'a, button, [role="button"]')) {
     if (inChrome(el)) continue;
     const a = (el as Node).attribs ?? {};
     const href = a.href ?? '';

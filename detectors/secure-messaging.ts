@@ -28,7 +28,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Evidence, Finding } from '../crawler/types.ts';
-import { collapse, evidence, fold, type Detector, type PageView } from './detector.ts';
+import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
 
 type Node = { name?: string; attribs?: Record<string, string>; parent?: Node | null };
 
@@ -45,22 +45,7 @@ const NOT_SECURE = /\bmessagerie (instantanee|vocale|electronique|orange|sfr|fre
 const GATE = new RegExp(`${AREA}|\\bconnect(e|ee|es|er|ez)\\b|\\bconnectez-vous\\b|\\bidentifi(ez|ant|cation)\\b|\\bauthentifi\\w+|\\bse connecter\\b|\\bsigned in\\b`);
 const LOGIN_WORDS = /\bconnectez-vous\b|\bse connecter\b|\bconnexion\b|\bidentifiant\b|\bidentifiez-vous\b|\bmot de passe\b|\bcode (secret|confidentiel|d'acces)\b/;
 
-function isHiddenDeep(el: unknown): boolean {
-  let n = el as Node | null | undefined;
-  for (let i = 0; n && i < 200; i++) {
-    if (n.attribs && n.attribs['data-ct-hidden'] === '1') return true;
-    n = n.parent;
-  }
-  return false;
-}
 
-function sel($: CheerioAPI, s: string): unknown[] {
-  try {
-    return $(s).toArray();
-  } catch {
-    return [];
-  }
-}
 
 function sentenceAround(text: string, index: number, len: number): string {
   const start = Math.max(text.lastIndexOf('.', index) + 1, index - 160, 0);
@@ -75,7 +60,7 @@ function detect(page: PageView): Finding[] {
   const title = fold(page.snapshot.title ?? '');
   const visible = fold(page.text);
   const labels: string[] = [];
-  for (const el of sel($, 'a, button, [role="button"], [role="menuitem"], [role="tab"]')) {
+  for (const el of selectAll($, 'a, button, [role="button"], [role="menuitem"], [role="tab"]')) {
     const n = el as Node;
     const t = fold(collapse(`${$(el as never).text()} ${n.attribs?.['aria-label'] ?? ''} ${n.attribs?.title ?? ''}`));
     if (t && t.length <= 160) labels.push(t);
@@ -83,7 +68,7 @@ function detect(page: PageView): Finding[] {
   const ev: Evidence[] = [];
 
   // login wall
-  const pwd = sel($, 'input[type="password"]').filter((e) => !isHiddenDeep(e));
+  const pwd = selectAll($, 'input[type="password"]').filter((e) => !isHiddenDeep(e));
   const loginWall = pwd.length > 0 || (LOGIN_WORDS.test(visible.slice(0, 3000)) && new RegExp(AREA).test(`${title} ${fold($('h1').first().text())}`));
 
   let gated = false;

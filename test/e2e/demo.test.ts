@@ -21,7 +21,7 @@ describe('demo corpus, end to end', { timeout: 600_000 }, () => {
     expect(runId).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
     expect(r.stderr).toContain(`run ${runId} finished`);
 
-    const m = matrixOf(db);
+    const m = await matrixOf(db);
     expect(m.run.id).toBe(runId);
     expect(m.run.edition).toBe('2025');
     expect(m.channels).toEqual([...CHANNELS]);
@@ -44,11 +44,11 @@ describe('demo corpus, end to end', { timeout: 600_000 }, () => {
 
   it('writes a report that renders in Chromium with every actor, every channel and its screenshots', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ct-report-'));
-    const r = cli(['report', '--db', db, '--out', out]);
+    const r = await cli(['report', '--db', db, '--out', out]);
     expect(r.code).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(readdirSync(join(out, 'shots')).length).toBeGreaterThan(10);
-    const m = matrixOf(db);
+    const m = await matrixOf(db);
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
@@ -65,15 +65,15 @@ describe('demo corpus, end to end', { timeout: 600_000 }, () => {
   });
 
   it('exports the same numbers as csv, md and xlsx', async () => {
-    const m = matrixOf(db);
-    const csv = cli(['matrix', '--db', db, '--format', 'csv']);
+    const m = await matrixOf(db);
+    const csv = await cli(['matrix', '--db', db, '--format', 'csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.trim().split(/\r?\n/).length).toBe(m.actors.length + 1);
-    const md = cli(['matrix', '--db', db, '--format', 'md']);
+    const md = await cli(['matrix', '--db', db, '--format', 'md']);
     expect(md.code).toBe(0);
     for (const a of m.actors) expect(md.stdout).toContain(a.name);
     const file = join(mkdtempSync(join(tmpdir(), 'ct-xlsx-')), 'matrix.xlsx');
-    expect(cli(['matrix', '--db', db, '--format', 'xlsx', '--out', file]).code).toBe(0);
+    expect((await cli(['matrix', '--db', db, '--format', 'xlsx', '--out', file])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.getWorksheet('Matrice')!;

@@ -22,38 +22,38 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
     const b = await cliAsync(['scan', '--panel', `${E}/2025/panel.yaml`, '--fixtures', `${E}/2025/sites`, '--db', db, '--concurrency', '2', '--actor-timeout', '400']);
     expect(b.code).toBe(0);
     run2025 = lastLine(b.stdout);
-    const d = cli(['diff', '--db', db, '--from', '2024', '--to', '2025', '--format', 'json']);
+    const d = await cli(['diff', '--db', db, '--from', '2024', '--to', '2025', '--format', 'json']);
     expect(d.code).toBe(0);
     const diff = JSON.parse(d.stdout);
     expect(diff.from.edition).toBe('2024');
     expect(diff.to).toEqual({ id: run2025, edition: '2025' });
     const want = JSON.parse(readFileSync(`${E}/expected-diff.json`, 'utf8'));
     expect(diff.changes).toEqual(want.changes ?? want);
-    const md = cli(['diff', '--db', db, '--from', '2024', '--to', run2025, '--format', 'md']);
+    const md = await cli(['diff', '--db', db, '--from', '2024', '--to', run2025, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/livechat/);
   });
 
-  it('redetect on the stored snapshots gives the same matrix, as a new run of the edition', () => {
-    const r = cli(['redetect', '--run', run2025, '--db', db]);
+  it('redetect on the stored snapshots gives the same matrix, as a new run of the edition', async () => {
+    const r = await cli(['redetect', '--run', run2025, '--db', db]);
     expect(r.code).toBe(0);
     const again = lastLine(r.stdout);
-    expect(essence(matrixOf(db, ['--run', again]))).toEqual(essence(matrixOf(db, ['--run', run2025])));
-    expect(matrixOf(db, ['--edition', '2025']).run.id).toBe(again);
+    expect(essence(await matrixOf(db, ['--run', again]))).toEqual(essence(await matrixOf(db, ['--run', run2025])));
+    expect((await matrixOf(db, ['--edition', '2025'])).run.id).toBe(again);
   });
 
   it('re-scanning one actor updates the edition for that actor alone', async () => {
-    const before = matrixOf(db, ['--edition', '2024']);
+    const before = await matrixOf(db, ['--edition', '2024']);
     const r = await cliAsync(['scan', '--panel', `${E}/2024/panel.yaml`, '--fixtures', `${E}/2024/sites`, '--db', db, '--actor', before.actors[0].id]);
     expect(r.code).toBe(0);
     const single = lastLine(r.stdout);
-    const after = matrixOf(db, ['--edition', '2024']);
+    const after = await matrixOf(db, ['--edition', '2024']);
     expect(after.run.id).toBe(single);
     expect(after.actors.map((a) => a.id)).toEqual(before.actors.map((a) => a.id));
     expect(after.actors[0].runId).toBe(single);
     expect(after.actors.slice(1).map((a) => a.runId)).toEqual(before.actors.slice(1).map((a) => a.runId));
     expect(essence(after)).toEqual(essence(before));
-    const runs = cli(['runs', '--db', db]).stdout.trim().split('\n');
+    const runs = (await cli(['runs', '--db', db])).stdout.trim().split('\n');
     expect(runs[0]).toBe('id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed');
     expect(runs.length).toBe(5);
   });
@@ -85,7 +85,7 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
       });
     });
     await new Promise((r) => child.on('close', r));
-    const unfinished = cli(['runs', '--db', killed]).stdout.trim().split('\n')[1].split('\t');
+    const unfinished = (await cli(['runs', '--db', killed])).stdout.trim().split('\n')[1].split('\t');
     expect(unfinished[4]).toBe('-');
     const r = await cliAsync(['scan', '--resume', '--db', killed]);
     expect(r.code).toBe(0);
@@ -97,6 +97,6 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
     d.close();
     expect(counts.length).toBe(5);
     expect(counts.every((c) => c.n === 1)).toBe(true);
-    expect(essence(matrixOf(killed))).toEqual(essence(matrixOf(db, ['--run', run2025])));
+    expect(essence(await matrixOf(killed))).toEqual(essence(await matrixOf(db, ['--run', run2025])));
   });
 });
