@@ -639,7 +639,7 @@ export class Journey {
         }
         const before = page.url();
         await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000 });
-        await page.waitForURL((u) => u.href !== before, { timeout: 1500, waitUntil: 'domcontentloaded' });
+        await page.waitForURL((u) => u.href !== before, { timeout: 3000, waitUntil: 'domcontentloaded' });
         const target = normalizeUrl(page.url());
         if (visited.has(target) || queued.has(target) || registrableDomain(target) !== this.site.domain) continue;
         queued.add(target);
