@@ -4,7 +4,7 @@
  * executable (Playwright's own, else Debian's) and keeps every request off the network.
  */
 import { defineConfig } from 'playwright/test';
-import { resolveChromium } from './crawler/browser.ts';
+import { resolveChromium } from './crawler/journey/browser.ts';
 
 export default defineConfig({
   testDir: 'test/browser',

@@ -6,10 +6,10 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { diffMatrices } from './diff.ts';
-import { buildMatrix, matrixOfRef } from './matrix.ts';
-import { BadInputError } from './panel.ts';
-import { Store } from './store.ts';
+import { diffMatrices } from './report/diff.ts';
+import { buildMatrix, matrixOfRef } from './report/matrix.ts';
+import { BadInputError } from './run/panel.ts';
+import { Store } from './store/store.ts';
 
 // Heavy modules (Playwright, exceljs, the detectors) are imported by the commands that need them,
 // so `runs`, `matrix --format json` and bad-input errors answer fast.
@@ -81,8 +81,8 @@ export function buildCli(): Command {
     .option('--ignore-robots', 'do not obey robots.txt (recorded in the run)')
     .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
     .action(async (o) => {
-      const { resume, scan } = await import('./scan.ts');
-      const { acquireRunLock } = await import('./lock.ts');
+      const { resume, scan } = await import('./run/scan.ts');
+      const { acquireRunLock } = await import('./run/lock.ts');
       let runId: string;
       if (o.resume !== undefined) {
         // The lock is per (database, panel): take the one of the run being finished.
@@ -210,7 +210,7 @@ export function buildCli(): Command {
     .option('--run <id>', 'run id')
     .option('--edition <label>', 'edition label')
     .action(async (o) => {
-      const { writeReport } = await import('./report-files.ts');
+      const { writeReport } = await import('./report/report-files.ts');
       const store = openExisting(o.db);
       try {
         const file = writeReport(store, { run: o.run, edition: o.edition }, o.out);
@@ -226,7 +226,7 @@ export function buildCli(): Command {
     .requiredOption('--run <id>', 'the run whose snapshots are judged again')
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .action(async (o) => {
-      const { redetect } = await import('./redetect.ts');
+      const { redetect } = await import('./run/redetect.ts');
       const store = openExisting(o.db);
       try {
         process.stdout.write(`${redetect(store, o.run, { progress })}\n`);
@@ -247,7 +247,7 @@ export function buildCli(): Command {
     .option('--timezone <tz>', 'IANA time zone of the cron expression (default: local time)')
     .option('--once', 'run at the next tick only, then exit with that run’s status')
     .action(async (o) => {
-      const { schedule, nextRuns } = await import('./schedule.ts');
+      const { schedule, nextRuns } = await import('./run/schedule.ts');
       const next = nextRuns(o.cron, 1, o.timezone)[0];
       if (next) progress(`next run at ${next.toISOString()}`);
       await schedule(

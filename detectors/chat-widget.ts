@@ -68,9 +68,12 @@
  * on sites whose chat sits behind login); matching vendor names in text (cookie-policy decoys).
  */
 import type { CheerioAPI } from 'cheerio';
-import type { ChannelKey, Evidence, Finding } from '../crawler/types.ts';
-import { loadChatVendors, hostMatches, type ChatVendor } from './chat-vendors.ts';
-import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
+import type { ChannelKey, Evidence, Finding } from './types.ts';
+import { loadChatVendors, hostMatches, type ChatVendor } from './data/chat-vendors.ts';
+import { evidence, type Detector, type PageView } from './detector.ts';
+import { collapse, fold } from './lib/text.ts';
+import { isHiddenDeep, selectAll } from './lib/dom.ts';
+import { hostOf } from './lib/url.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
 
@@ -167,13 +170,6 @@ const CHAT_LAUNCHER_LABEL = /\b(ouvrir|lancer|demarrer|afficher) (le|la|un|une) 
 
 
 
-function hostOf(url: string, base: string): string | null {
-  try {
-    return new URL(url, base).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
 
 const patternCache = new Map<string, RegExp | null>();
 function pattern(src: string): RegExp | null {

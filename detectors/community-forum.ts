@@ -30,8 +30,10 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import { getDomain } from 'tldts';
-import type { Evidence, Finding } from '../crawler/types.ts';
-import { collapse, evidence, fold, type Detector, type PageView, selectAll } from './detector.ts';
+import type { Evidence, Finding } from './types.ts';
+import { evidence, type Detector, type PageView } from './detector.ts';
+import { collapse, fold } from './lib/text.ts';
+import { selectAll } from './lib/dom.ts';
 
 type Node = { name?: string; attribs?: Record<string, string> };
 

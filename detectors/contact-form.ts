@@ -42,9 +42,11 @@
  * textarea + button (chat composers); "sous 48h" alone as a delay (delivery promises).
  */
 import type { CheerioAPI } from 'cheerio';
-import type { Evidence, Finding } from '../crawler/types.ts';
-import { loadChatVendors } from './chat-vendors.ts';
-import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
+import type { Evidence, Finding } from './types.ts';
+import { loadChatVendors } from './data/chat-vendors.ts';
+import { evidence, type Detector, type PageView } from './detector.ts';
+import { collapse, fold } from './lib/text.ts';
+import { isHiddenDeep, selectAll } from './lib/dom.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
 

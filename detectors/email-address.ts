@@ -29,10 +29,10 @@
  * exemple-mail.fr", frequent with outsourced helpdesks); reading addresses from scripts (JSON
  * config, Sentry DSNs, tracking: all noise).
  */
-import type { Evidence, Finding } from '../crawler/types.ts';
-import { evidence, fold, type Detector, type PageView } from './detector.ts';
-import { pageLinks } from './links.ts';
-import { blockText } from './phone-number.ts';
+import type { Evidence, Finding } from './types.ts';
+import { evidence, type Detector, type PageView } from './detector.ts';
+import { pageLinks } from './lib/links.ts';
+import { fold, blockText } from './lib/text.ts';
 
 const EMAIL_RE = /(?<![\w.%+-])[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?![\w-]|\.[a-z])/gi;
 const OBFUSCATED_RE =

@@ -45,8 +45,10 @@
  * 10 topics on every page); "Assistance" alone as a heading (roadside assistance, insurers).
  */
 import type { CheerioAPI } from 'cheerio';
-import type { Evidence, Finding } from '../crawler/types.ts';
-import { collapse, evidence, fold, type Detector, type PageView, isHiddenDeep, selectAll } from './detector.ts';
+import type { Evidence, Finding } from './types.ts';
+import { evidence, type Detector, type PageView } from './detector.ts';
+import { collapse, fold } from './lib/text.ts';
+import { isHiddenDeep, selectAll } from './lib/dom.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null; children?: Node[] };
 

@@ -25,10 +25,11 @@
  * Tried and rejected: counting WhatsApp / Messenger icons without a link (decorative icons in
  * share bars are common).
  */
-import type { Evidence, Finding } from '../crawler/types.ts';
+import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
-import { foldSameLength } from './opening-hours.ts';
-import { bareHost, pageLinks, parseUrl } from './links.ts';
+import { pageLinks } from './lib/links.ts';
+import { foldSameLength } from './lib/text.ts';
+import { bareHost, parseUrl } from './lib/url.ts';
 
 export const APP_ORDER = ['whatsapp', 'messenger', 'apple-messages', 'telegram', 'sms'] as const;
 type App = (typeof APP_ORDER)[number];

@@ -27,9 +27,10 @@
  * Tried and rejected: matching the app id against the site domain (com.bnpparibas.* vs
  * mabanque.bnpparibas: often unrelated, e.g. fr.creditagricole.* vs credit-agricole.fr).
  */
-import type { Evidence, Finding } from '../crawler/types.ts';
+import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
-import { bareHost, linkSelector, pageLinks, parseUrl } from './links.ts';
+import { linkSelector, pageLinks } from './lib/links.ts';
+import { bareHost, parseUrl } from './lib/url.ts';
 
 type Store = 'ios' | 'android';
 const STORE_ORDER: Store[] = ['ios', 'android'];

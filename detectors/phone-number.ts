@@ -58,98 +58,15 @@
  */
 import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import type { CheerioAPI } from 'cheerio';
-import type { Evidence, Finding, PhoneKind, PhoneNumberAttr } from '../crawler/types.ts';
-import { collapse, evidence, isHidden, type Detector, type PageView } from './detector.ts';
-import { foldSameLength, frenchHoursToOsm } from './opening-hours.ts';
+import type { Evidence, Finding, PhoneKind, PhoneNumberAttr } from './types.ts';
+import { evidence, type Detector, type PageView } from './detector.ts';
+import { frenchHoursToOsm } from './lib/opening-hours.ts';
+import { blockText, collapse, foldSameLength, type DocText, type TextBlock } from './lib/text.ts';
+import { isHidden } from './lib/dom.ts';
+import { hostOf } from './lib/url.ts';
 
 // ---------------------------------------------------------------- visible text, block by block
 
-interface DomNode {
-  type: string;
-  data?: string;
-  name?: string;
-  attribs?: Record<string, string>;
-  children?: DomNode[];
-}
-
-export interface TextBlock {
-  text: string;
-  /** offset of the block in DocText.text */
-  start: number;
-  end: number;
-  /** tag of the block element that owns the text (h2, p, li, div…) */
-  tag: string;
-  /** ids of the open block elements, from the root to the owner: tells which blocks share a container */
-  chain: number[];
-}
-
-export interface DocText {
-  /** the blocks joined by one space */
-  text: string;
-  blocks: TextBlock[];
-}
-
-const SKIP = new Set(['script', 'style', 'noscript', 'head', 'svg', 'iframe', 'object', 'canvas', 'select']);
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li',
-  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-  'option', 'legend', 'label',
-]);
-const SPACED_INLINE = new Set(['a', 'button', 'span', 'br', 'img', 'input', 'abbr']);
-
-/** Visible text of a document, as blocks (hidden subtrees, scripts and inert templates skipped). */
-export function blockText($: CheerioAPI): DocText {
-  const rootEl = ($('body').get(0) ?? $.root().get(0)) as unknown as DomNode | undefined;
-  const blocks: TextBlock[] = [];
-  const stack: { id: number; tag: string }[] = [{ id: 0, tag: 'body' }];
-  let nextId = 1;
-  let buf = '';
-  let text = '';
-  const flush = () => {
-    const t = collapse(buf.normalize('NFC').replace(/\u00AD/g, ''));
-    if (t) {
-      if (text) text += ' ';
-      const start = text.length;
-      text += t;
-      blocks.push({ text: t, start, end: text.length, tag: stack[stack.length - 1]!.tag, chain: stack.map((x) => x.id) });
-    }
-    buf = '';
-  };
-  const walk = (n: DomNode, depth: number) => {
-    if (depth > 400) return;
-    if (n.type === 'text') {
-      buf += n.data ?? '';
-      return;
-    }
-    if (n.type === 'root') {
-      for (const c of n.children ?? []) walk(c, depth + 1);
-      return;
-    }
-    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') return;
-    const name = (n.name ?? '').toLowerCase();
-    if (SKIP.has(name)) return;
-    if (n.attribs?.['data-ct-hidden'] === '1') return;
-    if (name === 'template' && !('shadowrootmode' in (n.attribs ?? {})) && !('shadowroot' in (n.attribs ?? {}))) return;
-    if (name === 'img' || name === 'input') {
-      buf += ' ';
-      return;
-    }
-    const block = BLOCK.has(name) && depth > 0;
-    if (block) {
-      flush();
-      stack.push({ id: nextId++, tag: name });
-    }
-    for (const c of n.children ?? []) walk(c, depth + 1);
-    if (block) {
-      flush();
-      stack.pop();
-    } else if (SPACED_INLINE.has(name)) buf += ' ';
-  };
-  if (rootEl) walk(rootEl, 0);
-  flush();
-  return { text, blocks };
-}
 
 // ---------------------------------------------------------------- rules
 
@@ -569,13 +486,6 @@ function messagingNumbers(page: PageView): Set<string> {
   return set;
 }
 
-function hostOf(u: string): string | null {
-  try {
-    return new URL(u, 'https://x.invalid/').hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
 
 export const phoneNumberDetector: Detector = {
   id: 'phone-number',

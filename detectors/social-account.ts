@@ -27,9 +27,10 @@
  *
  * Tried and rejected: requiring a "Suivez-nous" heading nearby (many footers use icons only).
  */
-import type { Evidence, Finding } from '../crawler/types.ts';
+import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
-import { bareHost, pageLinks, parseUrl } from './links.ts';
+import { pageLinks } from './lib/links.ts';
+import { bareHost, parseUrl } from './lib/url.ts';
 
 export const NETWORK_ORDER = ['facebook', 'x', 'instagram', 'linkedin', 'youtube', 'tiktok', 'pinterest'] as const;
 type Network = (typeof NETWORK_ORDER)[number];

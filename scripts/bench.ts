@@ -23,9 +23,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { launchBrowser } from '../crawler/browser.ts';
-import { startFixtureServer } from '../crawler/fixture-server.ts';
-import { DEFAULT_CONCURRENCY, scan } from '../crawler/scan.ts';
+import { launchBrowser } from '../crawler/journey/browser.ts';
+import { startFixtureServer } from '../crawler/serve/fixture-server.ts';
+import { DEFAULT_CONCURRENCY, scan } from '../crawler/run/scan.ts';
 import { generateCorpus, type GeneratedCorpus } from './gen-corpus.ts';
 
 // ------------------------------------------------------------------------------ memory sampling

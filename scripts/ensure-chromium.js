@@ -4,7 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { resolveChromium, ChromiumMissingError } = await import('../crawler/browser.ts');
+const { resolveChromium, ChromiumMissingError } = await import('../crawler/journey/browser.ts');
 try {
   const path = resolveChromium({ log: (l) => process.stderr.write(`${l}\n`) });
   process.stderr.write(`chromium: ${path}\n`);

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluateMatrix, formatEvaluation } from '../crawler/evaluate.ts';
-import { buildMatrix } from '../crawler/matrix.ts';
-import { Store } from '../crawler/store.ts';
+import { evaluateMatrix, formatEvaluation } from '../crawler/report/evaluate.ts';
+import { buildMatrix } from '../crawler/report/matrix.ts';
+import { Store } from '../crawler/store/store.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, expected: { type: 'string' }, run: { type: 'string' } } });
 if (!values.db || !values.expected) {

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { launchBrowser } from '../crawler/browser.ts';
-import { startFixtureServer, type FixtureServer } from '../crawler/fixture-server.ts';
-import { runJourney } from '../crawler/journey.ts';
-import { rollupChannels } from '../crawler/rollup.ts';
+import { launchBrowser } from '../crawler/journey/browser.ts';
+import { startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
+import { runJourney } from '../crawler/journey/journey.ts';
+import { rollupChannels } from '../crawler/judge/rollup.ts';
 
 const HOST = 'www.banque-decoy.fr';
 let server: FixtureServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffMatrices } from '../crawler/diff.ts';
+import { diffMatrices } from '../crawler/report/diff.ts';
 import { CHANNELS, type ChannelKey, type ChannelResult, type MatrixActor, type MatrixJson } from '../crawler/types.ts';
 
 function actor(id: string, channels: Partial<Record<ChannelKey, ChannelResult>>): MatrixActor {

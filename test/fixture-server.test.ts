@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostResolverRules, resolveFixturePath, startFixtureServer, type FixtureServer } from '../crawler/fixture-server.ts';
+import { hostResolverRules, resolveFixturePath, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
 
 let root: string;
 let server: FixtureServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnSite, normalizeUrl, rankLinks, type RawLink } from '../crawler/links.ts';
+import { isOwnSite, normalizeUrl, rankLinks, type RawLink } from '../crawler/journey/links.ts';
 
 const link = (href: string, text: string, region = 'nav'): RawLink => ({ href, text, region, hidden: region === 'nav', kind: 'link' });
 

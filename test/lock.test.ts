@@ -4,9 +4,9 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireRunLock, lockFileFor, LockHeldError } from '../crawler/lock.ts';
+import { acquireRunLock, lockFileFor, LockHeldError } from '../crawler/run/lock.ts';
 
-const LOCK_TS = fileURLToPath(new URL('../crawler/lock.ts', import.meta.url));
+const LOCK_TS = fileURLToPath(new URL('../crawler/run/lock.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 let dir: string;

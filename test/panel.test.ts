@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError, checkPublicUrls, parsePanel } from '../crawler/panel.ts';
+import { BadInputError, checkPublicUrls, parsePanel } from '../crawler/run/panel.ts';
 
 const ok = `edition: "2025"
 actors:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, parseRobots } from '../crawler/robots.ts';
+import { isAllowed, parseRobots } from '../crawler/journey/robots.ts';
 
 const TXT = `# robots
 User-agent: Googlebot

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollupChannels, shortestPaths, type RollupPage } from '../crawler/rollup.ts';
+import { rollupChannels, shortestPaths, type RollupPage } from '../crawler/judge/rollup.ts';
 import type { Finding } from '../crawler/types.ts';
 
 const ev = (url: string) => [{ url, signal: 's', detail: 'd', source: 'dom' as const }];

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireRunLock, lockFileFor, LockHeldError } from '../crawler/lock.ts';
-import { BadInputError } from '../crawler/panel.ts';
-import { nextRuns, schedule } from '../crawler/schedule.ts';
-import type { ScanIO, ScanOptions } from '../crawler/scan.ts';
-import { Store } from '../crawler/store.ts';
+import { acquireRunLock, lockFileFor, LockHeldError } from '../crawler/run/lock.ts';
+import { BadInputError } from '../crawler/run/panel.ts';
+import { nextRuns, schedule } from '../crawler/run/schedule.ts';
+import type { ScanIO, ScanOptions } from '../crawler/run/scan.ts';
+import { Store } from '../crawler/store/store.ts';
 
 let dir: string;
 let db: string;

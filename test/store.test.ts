@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMatrix } from '../crawler/matrix.ts';
-import { Store, type ActorResultToStore } from '../crawler/store.ts';
+import { buildMatrix } from '../crawler/report/matrix.ts';
+import { Store, type ActorResultToStore } from '../crawler/store/store.ts';
 import { CHANNELS, type ChannelKey, type ChannelResult } from '../crawler/types.ts';
 
 const actor = { id: 'a1', name: 'Actor 1', sector: 'banque', segment: null, url: 'https://www.a1.fr/' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatWidget, reconcileChatFindings } from '../../detectors/chat-widget.ts';
-import { loadChatVendors } from '../../detectors/chat-vendors.ts';
+import { loadChatVendors } from '../../detectors/data/chat-vendors.ts';
 import { pageFromHtml, savedPage } from '../helpers/page.ts';
 
 const channels = (fs: { channel: string }[]) => fs.map((f) => f.channel).sort();

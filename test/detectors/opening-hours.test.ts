@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frenchHoursToOsm } from '../../detectors/opening-hours.ts';
+import { frenchHoursToOsm } from '../../detectors/lib/opening-hours.ts';
 
 describe('frenchHoursToOsm', () => {
   const table: [string, string][] = [

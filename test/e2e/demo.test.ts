@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../crawler/browser.ts';
-import { evaluateMatrix, formatEvaluation } from '../../crawler/evaluate.ts';
+import { launchBrowser } from '../../crawler/journey/browser.ts';
+import { evaluateMatrix, formatEvaluation } from '../../crawler/report/evaluate.ts';
 import { CHANNELS } from '../../crawler/types.ts';
 import { cli, cliAsync, expected, FIXTURES, lastLine, matrixOf, tempDb } from './helpers.ts';
 

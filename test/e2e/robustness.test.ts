@@ -3,9 +3,9 @@
  * run goes on: the control actor and the hostile one still give their findings.
  */
 import { describe, expect, it } from 'vitest';
-import { buildMatrix } from '../../crawler/matrix.ts';
-import { scan } from '../../crawler/scan.ts';
-import { Store } from '../../crawler/store.ts';
+import { buildMatrix } from '../../crawler/report/matrix.ts';
+import { scan } from '../../crawler/run/scan.ts';
+import { Store } from '../../crawler/store/store.ts';
 import { FIXTURES, tempDb } from './helpers.ts';
 
 describe('robustness corpus', { timeout: 600_000 }, () => {

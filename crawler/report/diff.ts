@@ -4,7 +4,7 @@
  * `*`). Failed actors are compared as they are: a site that failed in one edition shows its
  * channels as removed, which is what the analyst must look at.
  */
-import type { ChannelKey, DiffChange, DiffJson, MatrixJson } from './types.ts';
+import type { ChannelKey, DiffChange, DiffJson, MatrixJson } from '../types.ts';
 
 /** Not compared: evidence and where it was seen (the path labels and the URL follow the site's wording). */
 const IGNORED = new Set(['evidence', 'present', 'path', 'url']);

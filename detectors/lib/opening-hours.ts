@@ -32,24 +32,10 @@
  * shapes, fails on one extra word).
  */
 import opening_hours from 'opening_hours';
+import { foldSameLength } from './text.ts';
 
 const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 
-function foldChar(ch: string): string {
-  const f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  if (f.length === ch.length) return f;
-  const l = ch.toLowerCase();
-  return l.length === ch.length ? l : ch;
-}
-
-/** lower case, accents removed, one output char per input char (so offsets stay valid) */
-export function foldSameLength(s: string): string {
-  const fast = s.replace(/[^\x00-\x7F]/g, foldChar).toLowerCase();
-  if (fast.length === s.length) return fast;
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldChar(s[i]!);
-  return out;
-}
 
 type Token =
   | { t: 'day'; days: number[]; start: number; end: number; range?: boolean }

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMatrix, type MatrixRef } from './matrix.ts';
-import { matrixToCsv, matrixToHtml } from './report/index.ts';
-import type { Store } from './store.ts';
+import { matrixToCsv, matrixToHtml } from './index.ts';
+import type { Store } from '../store/store.ts';
 
 export function writeReport(store: Store, ref: MatrixRef, outDir: string): string {
   const m = buildMatrix(store, ref);

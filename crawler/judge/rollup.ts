@@ -9,9 +9,9 @@
  *   clicks; vendor and hours: from the nearest page that states one).
  * Pure: used after a scan and by `redetect`.
  */
-import { reconcileChatFindings } from '../detectors/chat-widget.ts';
-import { normalizeUrl } from './links.ts';
-import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr } from './types.ts';
+import { reconcileChatFindings } from '../../detectors/chat-widget.ts';
+import { normalizeUrl } from '../journey/links.ts';
+import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr } from '../types.ts';
 
 export interface RollupPage {
   pass: ConsentPass;

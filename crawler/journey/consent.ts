@@ -12,8 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright';
-import { CONSENT_PLATFORMS, platformFromAutoconsent } from './consent-platforms.ts';
-import type { ConsentPass, ConsentRecord } from './types.ts';
+import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../../detectors/data/consent-platforms.ts';
+import type { ConsentPass, ConsentRecord } from '../types.ts';
 
 const require = createRequire(import.meta.url);
 const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').replace(/rules\/rules\.json$/, '');

@@ -6,8 +6,10 @@
  * Rejected: following links in document order (mega-menus exhaust the page budget before the
  * footer's contact link), and scoring by region alone (some sites put "Contact" only in the menu).
  */
-import { getDomain } from 'tldts';
-import { fold } from '../detectors/detector.ts';
+import { fold } from '../../detectors/lib/text.ts';
+import { registrableDomain } from '../../detectors/lib/url.ts';
+
+export { registrableDomain };
 
 export interface RawLink {
   href: string;
@@ -47,15 +49,6 @@ const SKIP_EXT = /\.(pdf|zip|docx?|xlsx?|pptx?|jpe?g|png|gif|svg|webp|mp4|mp3|ic
 const HELP_HOST = /^(aide|help|assistance|support|faq|contact|service-?client|communaute|community|forum|client|particuliers?|www)\./i;
 /** Help platforms an actor may host its help centre on, followed only when the link says help. */
 const HELP_PLATFORMS = ['zendesk.com', 'my.site.com', 'force.com', 'freshdesk.com', 'helpscoutdocs.com', 'intercom.help'];
-
-export function registrableDomain(url: string): string | null {
-  try {
-    const host = new URL(url).hostname;
-    return getDomain(host, { allowPrivateDomains: false }) ?? host;
-  } catch {
-    return null;
-  }
-}
 
 /** Same actor's site: same registrable domain, or a help platform host reached through a help link. */
 export function isOwnSite(url: string, domain: string, textScore = 0): boolean {

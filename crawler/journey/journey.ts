@@ -15,12 +15,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright';
-import { hostMatches, loadChatVendors, type ChatVendor } from '../detectors/chat-vendors.ts';
+import { hostMatches, loadChatVendors, type ChatVendor } from '../../detectors/data/chat-vendors.ts';
 import { ConsentSession } from './consent.ts';
-import { judgePage, type DetectorRun } from './judge.ts';
+import { judgePage, type DetectorRun } from '../judge/judge.ts';
 import { isAllowed, parseRobots, type RobotsRules } from './robots.ts';
 import { normalizeUrl, rankLinks, registrableDomain, textScore, type Candidate, type RawLink } from './links.ts';
-import type { ConsentPass, ConsentRecord, Finding, FrameSnapshot, PageSnapshot, PathStep, RequestRecord, SiteContext, WidgetSnapshot } from './types.ts';
+import type { ConsentPass, ConsentRecord, Finding, FrameSnapshot, PageSnapshot, PathStep, RequestRecord, SiteContext, WidgetSnapshot } from '../types.ts';
 
 const SNAPSHOT_JS = readFileSync(new URL('./in-page/snapshot.js', import.meta.url), 'utf8');
 const WIDGET_JS = readFileSync(new URL('./in-page/widget-text.js', import.meta.url), 'utf8');

@@ -9,9 +9,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Actor } from './panel.ts';
-import type { DetectorRun } from './judge.ts';
-import type { ChannelKey, ChannelResult, ConsentPass, ConsentRecord, Finding, PageSnapshot, PathStep } from './types.ts';
+import type { Actor } from '../run/panel.ts';
+import type { DetectorRun } from '../judge/judge.ts';
+import type { ChannelKey, ChannelResult, ConsentPass, ConsentRecord, Finding, PageSnapshot, PathStep } from '../types.ts';
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url);
 

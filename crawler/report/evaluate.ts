@@ -4,7 +4,7 @@
  * hours…), and the consent record. Used by the end-to-end tests and by
  * `node bin/run-ts.js scripts/evaluate.ts` to report accuracy on a corpus the crawler never saw.
  */
-import type { MatrixJson } from './types.ts';
+import type { MatrixJson } from '../types.ts';
 
 export interface Mismatch {
   actor: string;

@@ -3,12 +3,12 @@
  * rolls them up, as a new run of the same edition (kind "redetect"), without a browser. The status,
  * error and consent record of each actor come from the original scan (they are journey facts).
  */
-import { judgePage } from './judge.ts';
-import { siteContext } from './journey.ts';
+import { judgePage } from '../judge/judge.ts';
+import { siteContext } from '../journey/journey.ts';
 import { BadInputError, type Actor, type Panel } from './panel.ts';
-import { rollupChannels, type RollupPage } from './rollup.ts';
+import { rollupChannels, type RollupPage } from '../judge/rollup.ts';
 import { newRunId } from './scan.ts';
-import type { PageToStore, Store } from './store.ts';
+import type { PageToStore, Store } from '../store/store.ts';
 
 export function redetect(store: Store, sourceRunId: string, io: { progress?: (l: string) => void } = {}): string {
   const source = store.getRun(sourceRunId);

@@ -25,7 +25,7 @@ import { existsSync, statSync } from 'node:fs';
 import { acquireRunLock, LockHeldError, type RunLock } from './lock.ts';
 import { BadInputError, loadPanel } from './panel.ts';
 import type { ScanIO, ScanOptions } from './scan.ts';
-import { Store } from './store.ts';
+import { Store } from '../store/store.ts';
 
 export interface ScheduleOptions {
   panelFile: string;

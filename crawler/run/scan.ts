@@ -12,13 +12,13 @@ import { dirname, join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import pino from 'pino';
 import type { Browser } from 'playwright';
-import { launchBrowser } from './browser.ts';
-import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
-import { DEFAULT_JOURNEY, runJourney, siteContext, type JourneyOptions, type JourneyResult } from './journey.ts';
+import { launchBrowser } from '../journey/browser.ts';
+import { startFixtureServer, type FixtureServer } from '../serve/fixture-server.ts';
+import { DEFAULT_JOURNEY, runJourney, siteContext, type JourneyOptions, type JourneyResult } from '../journey/journey.ts';
 import { BadInputError, checkPublicUrls, loadPanel, type Actor, type Panel } from './panel.ts';
-import { rollupChannels } from './rollup.ts';
-import { Store } from './store.ts';
-import type { ChannelKey } from './types.ts';
+import { rollupChannels } from '../judge/rollup.ts';
+import { Store } from '../store/store.ts';
+import type { ChannelKey } from '../types.ts';
 
 export interface ScanOptions {
   panelFile: string;

@@ -5,9 +5,9 @@
  * `redetect` on stored snapshots.
  */
 import { performance } from 'node:perf_hooks';
-import { buildPageView, type Detector } from '../detectors/detector.ts';
-import { detectors as registry } from '../detectors/index.ts';
-import type { Finding, PageSnapshot, SiteContext } from './types.ts';
+import { buildPageView, type Detector } from '../../detectors/detector.ts';
+import { detectors as registry } from '../../detectors/index.ts';
+import type { Finding, PageSnapshot, SiteContext } from '../types.ts';
 
 export interface DetectorRun {
   detector: string;

@@ -47,7 +47,7 @@ export const ChatVendorSchema = z.object({
 });
 export type ChatVendor = z.infer<typeof ChatVendorSchema>;
 
-const FILE = new URL('./data/chat-vendors.json', import.meta.url);
+const FILE = new URL('./chat-vendors.json', import.meta.url);
 
 let cache: ChatVendor[] | null = null;
 

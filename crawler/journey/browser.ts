@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
-import { hostResolverRules, type FixtureServer } from './fixture-server.ts';
+import { hostResolverRules, type FixtureServer } from '../serve/fixture-server.ts';
 
 export class ChromiumMissingError extends Error {}
 

@@ -8,8 +8,10 @@
  * decides whether to count them.
  */
 import type { CheerioAPI } from 'cheerio';
-import type { PageView } from './detector.ts';
-import { collapse, isHidden } from './detector.ts';
+import type { PageView } from '../detector.ts';
+import { collapse } from './text.ts';
+import { isHidden } from './dom.ts';
+import { parseUrl } from './url.ts';
 
 export interface PageLink {
   href: string;
@@ -42,19 +44,6 @@ export function linkSelector(tag: string, attr: string, value: string, frame = '
   const op = value.length > 120 ? '^=' : '=';
   const sel = `${tag}[${attr}${op}"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"]`;
   return frame ? `iframe[src="${frame}"] >> ${sel}` : sel;
-}
-
-export function parseUrl(href: string, base: string): URL | null {
-  try {
-    return new URL(href.trim(), base);
-  } catch {
-    return null;
-  }
-}
-
-/** host without "www.", lower case */
-export function bareHost(u: URL): string {
-  return u.hostname.toLowerCase().replace(/^www\./, '');
 }
 
 export function pageLinks(page: PageView): PageLink[] {
