@@ -4,7 +4,7 @@
  * additions to the contract. The page and finding types are the detectors' (detectors/types.ts),
  * re-exported here so crawler code has one place to import types from.
  */
-import type { ChannelKey, ConsentRecord, Evidence } from '../detectors/types.ts';
+import type { ChannelKey, ConsentPass, ConsentRecord, Evidence, Finding, PageSnapshot, PathStep } from '../detectors/types.ts';
 
 export * from '../detectors/types.ts';
 
@@ -54,4 +54,47 @@ export interface DiffJson {
   from: { id: string; edition: string };
   to: { id: string; edition: string };
   changes: DiffChange[];
+}
+
+/** How one detector fared on one page: recorded per page, so "absent" is never "could not check". */
+export interface DetectorRun {
+  detector: string;
+  version: number;
+  outcome: 'found' | 'absent' | 'error';
+  ms: number;
+  error?: string;
+}
+
+/** A link seen on a visited page (own site), normalised, with its label and rank. */
+export interface PageLinkRecord {
+  url: string;
+  label: string;
+  kind: 'link' | 'script';
+  score: number;
+}
+
+/**
+ * One visited page, the single record the journey produces, the store keeps, the roll-up reads
+ * and `redetect` rebuilds: where it is (url, final URL after redirects, depth, click path), what
+ * happened (status, error, time), what was gathered (snapshot, screenshot, links) and what the
+ * detectors said (findings, detector runs).
+ */
+export interface PageRecord {
+  pass: ConsentPass;
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  depth: number;
+  path: PathStep[];
+  title: string;
+  error: string | null;
+  snapshot: PageSnapshot | null;
+  /** normalised URLs this page links to (own site), with the label of the link */
+  links: PageLinkRecord[];
+  findings: Finding[];
+  detectorRuns: DetectorRun[];
+  screenshot: Buffer | null;
+  /** best link score that led here (0 for home) */
+  score: number;
+  ms: number;
 }

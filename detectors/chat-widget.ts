@@ -612,5 +612,7 @@ export const chatWidget: Detector = {
   id: 'chat-widget',
   version: 2,
   channels: ['chatbot', 'livechat'],
+  needs: ['html', 'frames', 'requests', 'globals', 'widgets'],
+  globals: [...new Set(loadChatVendors().flatMap((v) => v.globals))],
   detect,
 };

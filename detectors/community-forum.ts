@@ -139,5 +139,7 @@ export const communityForum: Detector = {
   id: 'community-forum',
   version: 1,
   channels: ['forum'],
+  needs: ['html', 'title', 'globals'],
+  globals: ['LITHIUM', 'Discourse', 'Vanilla', '__VANILLA_GLOBALS__'],
   detect,
 };

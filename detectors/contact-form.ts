@@ -305,5 +305,6 @@ export const contactForm: Detector = {
   id: 'contact-form',
   version: 1,
   channels: ['form'],
+  needs: ['html', 'frames', 'requests'],
   detect,
 };

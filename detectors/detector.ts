@@ -30,6 +30,15 @@ export interface PageView {
   text: string;
 }
 
+/**
+ * What a detector reads of a snapshot. `html` covers the parsed main document and its visible
+ * text; `frames` the child frames; `requests` the request log; `globals` the probed JS globals
+ * (the names go in `Detector.globals`: the crawler probes exactly those); `widgets` the opened chat
+ * widgets; `title` the document title; `headers` the document's response headers. A test checks
+ * that the crawler gathers every declared input, and that a detector reads only what it declares.
+ */
+export type SnapshotInput = 'html' | 'frames' | 'requests' | 'globals' | 'widgets' | 'title' | 'headers';
+
 export interface Detector {
   /** kebab-case noun, unique: "phone-number", "chat-widget" */
   id: string;
@@ -37,6 +46,10 @@ export interface Detector {
   version: number;
   /** channels it can report */
   channels: ChannelKey[];
+  /** what it reads of the snapshot */
+  needs: SnapshotInput[];
+  /** the JS globals it looks for (with `globals` in needs) */
+  globals?: string[];
   detect(page: PageView): Finding[];
 }
 

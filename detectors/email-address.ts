@@ -147,5 +147,6 @@ export const emailAddressDetector: Detector = {
   id: 'email-address',
   version: 1,
   channels: ['email'],
+  needs: ['html', 'frames'],
   detect,
 };

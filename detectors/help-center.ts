@@ -409,5 +409,6 @@ export const helpCenter: Detector = {
   id: 'help-center',
   version: 3,
   channels: ['faq'],
+  needs: ['html'],
   detect,
 };

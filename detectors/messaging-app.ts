@@ -129,5 +129,7 @@ export const messagingAppDetector: Detector = {
   id: 'messaging-app',
   version: 1,
   channels: ['messaging'],
+  needs: ['html', 'frames', 'requests', 'globals'],
+  globals: ['appleBusinessChat'],
   detect,
 };

@@ -98,5 +98,6 @@ export const mobileAppDetector: Detector = {
   id: 'mobile-app',
   version: 1,
   channels: ['mobile_app'],
+  needs: ['html', 'frames'],
   detect,
 };

@@ -491,5 +491,6 @@ export const phoneNumberDetector: Detector = {
   id: 'phone-number',
   version: 2,
   channels: ['phone'],
+  needs: ['html', 'frames', 'requests'],
   detect,
 };

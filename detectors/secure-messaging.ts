@@ -114,5 +114,6 @@ export const secureMessaging: Detector = {
   id: 'secure-messaging',
   version: 1,
   channels: ['secure_messaging'],
+  needs: ['html', 'title'],
   detect,
 };

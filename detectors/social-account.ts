@@ -166,5 +166,6 @@ export const socialAccountDetector: Detector = {
   id: 'social-account',
   version: 1,
   channels: ['social'],
+  needs: ['html', 'frames'],
   detect,
 };

@@ -162,6 +162,8 @@ export interface PageSnapshot {
   widgets: WidgetSnapshot[];
   /** the consent pass this page was seen in */
   pass: ConsentPass;
+  /** response headers of the document (names lower-cased), when the page was reached by a navigation */
+  headers?: Record<string, string>;
   /** ISO time of capture */
   capturedAt: string;
 }

@@ -11,6 +11,13 @@ import type { Browser } from 'playwright';
 import { launchBrowser } from '../crawler/journey/browser.ts';
 import { startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
 import { runJourney } from '../crawler/journey/journey.ts';
+import { judgePage } from '../crawler/judge/judge.ts';
+import type { PageSnapshot, SiteContext } from '../crawler/types.ts';
+
+const judgeInline = async (s: PageSnapshot, site: SiteContext) => {
+  const j = judgePage(s, site);
+  return { findings: j.findings, detectorRuns: j.runs };
+};
 import { rollupChannels } from '../crawler/judge/rollup.ts';
 
 const HOST = 'www.banque-decoy.fr';
@@ -47,7 +54,7 @@ afterAll(async () => {
 describe('journey crawl order', () => {
   it('reaches the contact page at depth 3 through a script button, within 6 pages', async () => {
     const actor = { id: 'decoy', name: 'Banque Decoy', url: `https://${HOST}/` };
-    const r = await runJourney(browser, actor, { maxPages: 6, screenshots: false });
+    const r = await runJourney(browser, actor, { maxPages: 6, screenshots: false, blockPrivateNetwork: false }, { judge: judgeInline });
     expect(r.status).toBe('ok');
     expect(r.pages.filter((p) => p.pass === 'refuse').length).toBeLessThanOrEqual(6);
     const channels = rollupChannels(r.pages, actor.url);

@@ -5,17 +5,12 @@
  * `redetect` on stored snapshots.
  */
 import { performance } from 'node:perf_hooks';
-import { buildPageView, type Detector } from '../../detectors/detector.ts';
+import { buildPageView, type Detector, type PageView } from '../../detectors/detector.ts';
 import { detectors as registry } from '../../detectors/index.ts';
-import type { Finding, PageSnapshot, SiteContext } from '../types.ts';
+import type { DetectorRun, Finding, PageSnapshot, SiteContext } from '../types.ts';
 
-export interface DetectorRun {
-  detector: string;
-  version: number;
-  outcome: 'found' | 'absent' | 'error';
-  ms: number;
-  error?: string;
-}
+export type { DetectorRun };
+
 
 export interface Judgement {
   findings: Finding[];
@@ -27,17 +22,23 @@ export function judgePage(snapshot: PageSnapshot, site: SiteContext, detectors: 
   const findings: Finding[] = [];
   const runs: DetectorRun[] = [];
   for (const d of detectors) {
-    const t0 = performance.now();
-    try {
-      const out = d.detect(view).filter((f) => f.evidence.length > 0);
-      for (const f of out) f.detector = d.id;
-      findings.push(...out);
-      runs.push({ detector: d.id, version: d.version, outcome: out.length ? 'found' : 'absent', ms: round(performance.now() - t0) });
-    } catch (err) {
-      runs.push({ detector: d.id, version: d.version, outcome: 'error', ms: round(performance.now() - t0), error: String((err as Error)?.message ?? err).slice(0, 300) });
-    }
+    const r = runDetector(d, view);
+    findings.push(...r.findings);
+    runs.push(r.run);
   }
   return { findings, runs };
+}
+
+/** One detector on one parsed page: its findings (each with evidence), and how it fared. */
+export function runDetector(d: Detector, view: PageView): { findings: Finding[]; run: DetectorRun } {
+  const t0 = performance.now();
+  try {
+    const out = d.detect(view).filter((f) => f.evidence.length > 0);
+    for (const f of out) f.detector = d.id;
+    return { findings: out, run: { detector: d.id, version: d.version, outcome: out.length ? 'found' : 'absent', ms: round(performance.now() - t0) } };
+  } catch (err) {
+    return { findings: [], run: { detector: d.id, version: d.version, outcome: 'error', ms: round(performance.now() - t0), error: String((err as Error)?.message ?? err).slice(0, 300) } };
+  }
 }
 
 function round(ms: number): number {

@@ -11,19 +11,14 @@
  */
 import { reconcileChatFindings } from '../../detectors/chat-widget.ts';
 import { normalizeUrl } from '../journey/links.ts';
-import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr } from '../types.ts';
+import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr, type PageRecord } from '../types.ts';
 
-export interface RollupPage {
-  pass: ConsentPass;
-  url: string;
-  finalUrl: string;
-  depth: number;
+/** What the roll-up reads of a visited page (a PageRecord, or a test's hand-made page). */
+export type RollupPage = Pick<PageRecord, 'pass' | 'url' | 'finalUrl' | 'depth' | 'findings' | 'error'> & {
   /** labels of the links followed, from the home page */
   path: { url: string; label: string }[];
   links: { url: string; label: string }[];
-  findings: Finding[];
-  error: string | null;
-}
+};
 
 const DEFAULTS: Record<ChannelKey, Record<string, unknown>> = {
   faq: { search: false, categories: false, questionCount: 0, feedback: false, linksToContact: false },

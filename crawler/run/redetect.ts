@@ -6,9 +6,10 @@
 import { judgePage } from '../judge/judge.ts';
 import { siteContext } from '../journey/journey.ts';
 import { BadInputError, type Actor, type Panel } from './panel.ts';
-import { rollupChannels, type RollupPage } from '../judge/rollup.ts';
+import { rollupChannels } from '../judge/rollup.ts';
 import { newRunId } from './scan.ts';
-import type { PageToStore, Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
+import type { PageRecord } from '../types.ts';
 
 export function redetect(store: Store, sourceRunId: string, io: { progress?: (l: string) => void } = {}): string {
   const source = store.getRun(sourceRunId);
@@ -27,7 +28,7 @@ export function redetect(store: Store, sourceRunId: string, io: { progress?: (l:
   for (const row of store.actorResults(source.id)) {
     const actor: Actor = { id: row.actor_id, name: row.name, sector: row.sector, segment: row.segment, url: row.url };
     const site = siteContext(actor);
-    const pages: PageToStore[] = store.pages(source.id, row.actor_id).map((p) => {
+    const pages: PageRecord[] = store.pages(source.id, row.actor_id).map((p) => {
       const snapshot = store.snapshot(p.id);
       const judged = snapshot ? judgePage(snapshot, site) : { findings: [], runs: [] };
       return {
@@ -48,7 +49,7 @@ export function redetect(store: Store, sourceRunId: string, io: { progress?: (l:
         detectorRuns: judged.runs,
       };
     });
-    const channels = rollupChannels(pages as RollupPage[], actor.url);
+    const channels = rollupChannels(pages, actor.url);
     store.saveActorResult({
       runId,
       actor,

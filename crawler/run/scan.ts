@@ -16,6 +16,7 @@ import { launchBrowser } from '../journey/browser.ts';
 import { startFixtureServer, type FixtureServer } from '../serve/fixture-server.ts';
 import { DEFAULT_JOURNEY, runJourney, siteContext, type JourneyOptions, type JourneyResult } from '../journey/journey.ts';
 import { BadInputError, checkPublicUrls, loadPanel, type Actor, type Panel } from './panel.ts';
+import { JudgePool } from '../judge/judge-pool.ts';
 import { rollupChannels } from '../judge/rollup.ts';
 import { Store } from '../store/store.ts';
 import type { ChannelKey } from '../types.ts';
@@ -156,6 +157,11 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   if (done.size) progress(`resuming run ${runId}: ${done.size} actor(s) already recorded, ${todo.length} to scan`);
   let fixtures: FixtureServer | null = null;
   let browser: Browser | null = null;
+  const pool = new JudgePool();
+  const judge = async (snapshot: Parameters<JudgePool['judge']>[0], site: Parameters<JudgePool['judge']>[1]) => {
+    const j = await pool.judge(snapshot, site);
+    return { findings: j.findings, detectorRuns: j.runs };
+  };
   const t0 = Date.now();
   let finished = 0;
   const counts = { ok: 0, partial: 0, failed: 0 };
@@ -178,6 +184,8 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
       screenshots: o.screenshots,
       respectRobots: !o.ignoreRobots,
       pageDelayMs: o.pageDelayMs ?? 0,
+      // an offline corpus is served from loopback by design; a live scan never reaches private addresses
+      blockPrivateNetwork: !o.fixtures && !o.allowPrivate,
     };
     const queue = new PQueue({ concurrency: o.concurrency });
     for (const actor of todo) {
@@ -192,10 +200,13 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
           attempts++;
           try {
             const b = await getBrowser();
-            result = await runJourney(b, actor, journeyOpts, (m) => {
-              status.pages++;
-              report();
-              logger.debug({ actor: actor.id }, m);
+            result = await runJourney(b, actor, journeyOpts, {
+              judge,
+              log: (m) => {
+                status.pages++;
+                report();
+                logger.debug({ actor: actor.id }, m);
+              },
             });
             if (b.isConnected()) break;
             progress(`${actor.id}: the browser crashed during the scan (attempt ${attempts})`);
@@ -241,6 +252,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
     const b = browser as Browser | null;
     if (b) await b.close().catch(() => undefined);
     if (fixtures) await fixtures.close();
+    await pool.close();
   }
 }
 

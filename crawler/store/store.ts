@@ -10,8 +10,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Actor } from '../run/panel.ts';
-import type { DetectorRun } from '../judge/judge.ts';
-import type { ChannelKey, ChannelResult, ConsentPass, ConsentRecord, Finding, PageSnapshot, PathStep } from '../types.ts';
+import type { ChannelKey, ChannelResult, ConsentPass, ConsentRecord, Finding, PageSnapshot, PathStep, PageLinkRecord, PageRecord } from '../types.ts';
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url);
 
@@ -46,23 +45,6 @@ export interface ActorResultRow {
   attempts: number;
 }
 
-export interface PageToStore {
-  pass: ConsentPass;
-  url: string;
-  finalUrl: string;
-  status: number | null;
-  depth: number;
-  path: PathStep[];
-  title: string;
-  error: string | null;
-  links: { url: string; label: string; kind: string; score: number }[];
-  score: number;
-  ms: number;
-  snapshot: PageSnapshot | null;
-  screenshot: Buffer | null;
-  findings: Finding[];
-  detectorRuns: DetectorRun[];
-}
 
 export interface ActorResultToStore {
   runId: string;
@@ -72,7 +54,7 @@ export interface ActorResultToStore {
   error: string | null;
   consent: ConsentRecord;
   channels: Record<ChannelKey, ChannelResult>;
-  pages: PageToStore[];
+  pages: PageRecord[];
   startedAt: string;
   finishedAt: string;
   attempts: number;
@@ -88,7 +70,7 @@ export interface StoredPage {
   path: PathStep[];
   title: string | null;
   error: string | null;
-  links: { url: string; label: string; kind: string; score: number }[];
+  links: PageLinkRecord[];
   score: number;
   ms: number;
   hasScreenshot: boolean;

@@ -3,24 +3,11 @@
  * selector: finds the first of `selectors` present in the document or an open shadow root
  * (visible when `visible` is set), or, with `generic`, a visible floating button whose label
  * matches the regex. With `tag`, marks the element data-ct-launcher="1" so the crawler can click it.
- * Returns { index, generic } or null.
+ * Returns { index, generic } or null. Uses the shared prelude `ct` (in-page/prelude.js).
  */
 (args) => {
-  const roots = [document];
-  const collect = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot && el.shadowRoot.mode === 'open') {
-        roots.push(el.shadowRoot);
-        collect(el.shadowRoot);
-      }
-    }
-  };
-  collect(document);
-  const isVisible = (el) => {
-    if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-    const r = el.getBoundingClientRect();
-    return r.width > 1 && r.height > 1;
-  };
+  const roots = ct.roots();
+  const isVisible = (el) => ct.shown(el);
   for (const old of document.querySelectorAll('[data-ct-launcher]')) old.removeAttribute('data-ct-launcher');
   const mark = (el) => {
     if (args.tag) el.setAttribute('data-ct-launcher', '1');

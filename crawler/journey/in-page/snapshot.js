@@ -9,24 +9,12 @@
  *   DOM with data-ct-nav="<n>" so the crawler can click them;
  * - globals: which of the asked window globals exist (dotted paths allowed).
  * Limits: closed shadow roots are out of reach; beyond maxElements the visibility marks are skipped.
+ * Uses the shared prelude `ct` (in-page/prelude.js).
  */
 (opts) => {
   const maxElements = opts.maxElements || 60000;
   const maxHtml = opts.maxHtml || 4000000;
-  const roots = [];
-  const all = [];
-  const walk = (root) => {
-    const els = root.querySelectorAll('*');
-    for (const el of els) {
-      if (all.length > maxElements * 2) return;
-      all.push(el);
-      if (el.shadowRoot && el.shadowRoot.mode === 'open') {
-        roots.push(el.shadowRoot);
-        walk(el.shadowRoot);
-      }
-    }
-  };
-  walk(document);
+  const { elements: all, roots } = ct.walk(maxElements * 2 + 1);
   const truncated = all.length > maxElements;
 
   const vw = window.innerWidth || 1280;

@@ -1,7 +1,8 @@
 /*
  * Runs inside a page or frame (evaluated as a string). Returns the visible text of floating
  * widgets: fixed or sticky boxes (open shadow roots included) and, for a frame, its whole body.
- * Called before and after a chat launcher is clicked; the crawler keeps what appeared.
+ * Called before and after a chat launcher is clicked; the crawler keeps what appeared. Uses the
+ * shared prelude `ct` (in-page/prelude.js).
  */
 (args) => {
   const wholeBody = args && args.wholeBody;
@@ -9,16 +10,7 @@
   if (wholeBody) {
     return [{ key: 'body', text: clip(document.body ? document.body.innerText : ''), html: document.body ? document.body.outerHTML.slice(0, 50000) : '' }];
   }
-  const roots = [document];
-  const collect = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot && el.shadowRoot.mode === 'open') {
-        roots.push(el.shadowRoot);
-        collect(el.shadowRoot);
-      }
-    }
-  };
-  collect(document);
+  const roots = ct.roots();
   const out = [];
   let n = 0;
   for (const root of roots) {
@@ -26,9 +18,9 @@
       if (n++ > 20000) break;
       const cs = getComputedStyle(el);
       if (cs.position !== 'fixed' && cs.position !== 'sticky' && el.getAttribute('role') !== 'dialog') continue;
-      if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      // a widget box is at least 40 px each way (a launcher bubble is smaller than a panel)
+      if (!ct.shown(el, 39.999)) continue;
       const r = el.getBoundingClientRect();
-      if (r.width < 40 || r.height < 40) continue;
       let text = clip(el.innerText);
       if (el.shadowRoot) text = clip(text + ' ' + (el.shadowRoot.textContent || ''));
       const key = (el.id ? '#' + el.id : el.tagName.toLowerCase()) + '@' + Math.round(r.left) + ',' + Math.round(r.top);

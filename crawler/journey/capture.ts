@@ -1,0 +1,107 @@
+/**
+ * Capture: turns the live page into a PageSnapshot (what detectors read: rendered HTML with open
+ * shadow roots and visibility marks, every frame, requests, probed globals, opened widgets), plus
+ * the links it offers, ranked (for the crawl and the clicks-to-contact graph), and the buttons that
+ * may navigate by script. One snapshot evaluation per frame.
+ */
+import type { Page } from 'playwright';
+import type { Detector, SnapshotInput } from '../../detectors/detector.ts';
+import type { FrameSnapshot, PageSnapshot, PathStep, ConsentPass, PageLinkRecord, WidgetSnapshot } from '../types.ts';
+import { withTimeout } from './bounds.ts';
+import { inPageCall } from './in-page.ts';
+import { rankLinks, textScore, type RawLink } from './links.ts';
+import { FRAME_SNAPSHOT_EVAL_MS, MAX_FRAME_HTML, MAX_FRAMES, SCRIPT_NAV_MIN_SCORE, SCRIPT_NAV_PER_PAGE, SNAPSHOT_EVAL_MS } from './options.ts';
+import type { RequestLog } from './requests.ts';
+
+/** The snapshot inputs `capture` fills in (checked against what detectors declare they read). */
+export const GATHERED_INPUTS: readonly SnapshotInput[] = ['html', 'frames', 'requests', 'globals', 'widgets', 'title', 'headers'];
+
+/** The JS globals to probe on every page: exactly those the detectors declare. */
+export function probedGlobals(detectors: Detector[]): string[] {
+  return [...new Set(detectors.flatMap((d) => d.globals ?? []))].sort();
+}
+
+/** A button without href that may navigate by script, tagged data-ct-nav="<id>" in the live page. */
+export interface ScriptNavButton {
+  id: string;
+  text: string;
+  score: number;
+}
+
+export interface Capture {
+  snapshot: PageSnapshot;
+  links: PageLinkRecord[];
+  scriptNav: ScriptNavButton[];
+}
+
+interface InPageSnapshot {
+  html: string;
+  title: string;
+  links: RawLink[];
+  scriptNav: { id: string; text: string; region: string }[];
+  globals: string[];
+}
+
+/** Where the page sits in the journey, copied into its snapshot. */
+export interface PagePlace {
+  url: string;
+  status: number | null;
+  depth: number;
+  path: PathStep[];
+  pass: ConsentPass;
+  headers?: Record<string, string>;
+}
+
+export async function capture(page: Page, place: PagePlace, reqs: RequestLog, widgets: WidgetSnapshot[], globalsToProbe: string[], domain: string): Promise<Capture> {
+  const args = { globals: globalsToProbe };
+  const main = (await withTimeout(page.evaluate(inPageCall('snapshot', args)), SNAPSHOT_EVAL_MS, 'page snapshot')) as InPageSnapshot;
+  const frames: FrameSnapshot[] = [];
+  const globals = new Set(main.globals);
+  for (const f of page.frames()) {
+    if (f === page.mainFrame()) continue;
+    const fr: FrameSnapshot = { url: f.url(), name: f.name(), title: '', html: null, visible: false };
+    try {
+      const el = await withTimeout(f.frameElement(), 2000, 'frame element');
+      fr.title = (await withTimeout(el.getAttribute('title'), 2000, 'frame title')) ?? '';
+      const box = await withTimeout(el.boundingBox(), 2000, 'frame box');
+      fr.visible = !!box && box.width > 1 && box.height > 1 && (await withTimeout(el.isVisible(), 2000, 'frame visible'));
+      await el.dispose();
+      const got = (await withTimeout(f.evaluate(inPageCall('snapshot', args)), FRAME_SNAPSHOT_EVAL_MS, 'frame snapshot')) as InPageSnapshot;
+      fr.html = got.html.slice(0, MAX_FRAME_HTML);
+      for (const g of got.globals) globals.add(g);
+    } catch {
+      /* detached or unreadable frame: keep what we have */
+    }
+    frames.push(fr);
+    if (frames.length >= MAX_FRAMES) break;
+  }
+  const snapshot: PageSnapshot = {
+    url: place.url,
+    finalUrl: page.url(),
+    status: place.status,
+    depth: place.depth,
+    path: place.path,
+    title: main.title,
+    html: main.html,
+    frames,
+    requests: reqs.records,
+    globals: [...globals].sort(),
+    widgets,
+    pass: place.pass,
+    capturedAt: new Date().toISOString(),
+  };
+  if (place.headers) snapshot.headers = place.headers;
+  // Hidden links count: mega-menu entries are one hover away and cost no navigation.
+  const links = rankLinks(main.links, domain).map((c) => ({ url: c.url, label: c.label, kind: c.kind, score: c.score }));
+  const scriptNav = main.scriptNav
+    .map((s) => ({ id: s.id, text: s.text, score: textScore(s.text) }))
+    .filter((s) => s.score >= SCRIPT_NAV_MIN_SCORE)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SCRIPT_NAV_PER_PAGE);
+  return { snapshot, links, scriptNav };
+}
+
+/** Re-tags the script buttons of a page reloaded to click the next one (no globals, no frames). */
+export async function retagScriptButtons(page: Page): Promise<void> {
+  await withTimeout(page.evaluate(inPageCall('snapshot', { globals: [] })), SNAPSHOT_EVAL_MS, 'page snapshot');
+}

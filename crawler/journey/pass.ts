@@ -1,0 +1,205 @@
+/**
+ * One consent pass: a fresh browser context, the consent step on the home page, then a prioritised
+ * crawl within the page budget (the refuse pass), or only the pages chosen for a second look (the
+ * accept pass). The queue gives the most promising page first (best link score, fewer clicks at
+ * equal score), so when the budget or the deadline runs out, the least useful pages are the ones
+ * lost. Buttons that navigate by script are clicked to learn where they lead.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright';
+import type { ConsentPass, ConsentRecord, PageRecord } from '../types.ts';
+import { DeadlineError, sleep, withTimeout } from './bounds.ts';
+import { retagScriptButtons, type ScriptNavButton } from './capture.ts';
+import { ConsentSession } from './consent.ts';
+import { normalizeUrl, registrableDomain } from './links.ts';
+import { CONTEXT_CLOSE_MS, DEPTH_PENALTY, LOW_SCORE, MAX_LOW_SCORE_VISITS, SCRIPT_NAV_COMMIT_MS, SCRIPT_NAV_MAX_DEPTH } from './options.ts';
+import { blockPrivateRequests } from './private-network.ts';
+import type { RobotsGate } from './robots-gate.ts';
+import { newTab, visit, type QueueItem, type VisitContext } from './visit.ts';
+import { WidgetOpener } from './widgets.ts';
+
+export class RobotsRefusal extends Error {}
+
+/** The crawl frontier of one pass. */
+class Frontier {
+  private readonly items: QueueItem[] = [];
+  private readonly queued = new Set<string>();
+  readonly visited = new Set<string>();
+  private lowScoreVisits = 0;
+
+  constructor(private readonly keepOrder: boolean) {}
+
+  add(item: QueueItem): void {
+    const key = normalizeUrl(item.url);
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    this.items.push(item);
+  }
+
+  has(url: string): boolean {
+    const key = normalizeUrl(url);
+    return this.queued.has(key) || this.visited.has(key);
+  }
+
+  markVisited(...urls: string[]): void {
+    for (const u of urls) {
+      this.visited.add(normalizeUrl(u));
+      this.queued.add(normalizeUrl(u));
+    }
+  }
+
+  /** The links a visited page offers, one click deeper than it. */
+  addLinksOf(record: PageRecord): void {
+    for (const l of record.links) {
+      this.add({ url: l.url, depth: record.depth + 1, path: [...record.path, { url: record.finalUrl, label: l.label }], score: l.score, label: l.label });
+    }
+  }
+
+  /** The next page worth a visit, or null when none is left. */
+  next(first: boolean): QueueItem | null {
+    while (this.items.length) {
+      const item = first || this.keepOrder ? this.items.shift()! : this.takeBest();
+      if (this.visited.has(normalizeUrl(item.url))) continue;
+      if (!first && item.score < LOW_SCORE) {
+        if (this.lowScoreVisits >= MAX_LOW_SCORE_VISITS) continue;
+        this.lowScoreVisits++;
+      }
+      return item;
+    }
+    return null;
+  }
+
+  /** Best score first, less DEPTH_PENALTY per click; at equal value, the earliest queued. */
+  private takeBest(): QueueItem {
+    let best = 0;
+    for (let i = 1; i < this.items.length; i++) {
+      const a = this.items[i];
+      const b = this.items[best];
+      if (a.score - a.depth * DEPTH_PENALTY > b.score - b.depth * DEPTH_PENALTY) best = i;
+    }
+    return this.items.splice(best, 1)[0];
+  }
+}
+
+export interface PassSetup {
+  browser: Browser;
+  home: string;
+  pass: ConsentPass;
+  /** accept pass: the pages to see again; refuse pass: null (crawl) */
+  targets: QueueItem[] | null;
+  budget: number;
+  robots: RobotsGate | null;
+  /** every page record of the pass is pushed here as soon as it exists (kept if the watchdog ends the actor) */
+  pages: PageRecord[];
+  /** the context is registered here so the watchdog can close it */
+  contexts: Set<BrowserContext>;
+  /** what every visit of the journey shares (the browser context and widget opener are the pass's own) */
+  shared: Omit<VisitContext, 'ctx' | 'widgets'>;
+}
+
+export interface PassOutcome {
+  consent: ConsentRecord;
+  error: string | null;
+  events: string[];
+}
+
+export async function runPass(s: PassSetup): Promise<PassOutcome> {
+  const consent = new ConsentSession(s.pass);
+  let ctx: BrowserContext | null = null;
+  let error: string | null = null;
+  try {
+    const { opts, clock, vendors } = s.shared;
+    ctx = await s.browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      userAgent: opts.userAgent,
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      extraHTTPHeaders: { 'accept-language': 'fr-FR,fr;q=0.9' },
+    });
+    s.contexts.add(ctx);
+    const v: VisitContext = { ...s.shared, ctx, widgets: new WidgetOpener(vendors, clock) };
+    if (v.opts.blockPrivateNetwork) await blockPrivateRequests(ctx);
+    await consent.attach(ctx);
+    let page = await newTab(ctx, v.opts.navTimeoutMs);
+    const frontier = new Frontier(!!s.targets);
+    frontier.add({ url: s.home, depth: 0, path: [], score: 0, label: 'Accueil' });
+    for (const t of s.targets ?? []) frontier.add(t);
+    let budget = s.budget;
+    let first = true;
+    while (budget > 0) {
+      v.clock.check();
+      const item = frontier.next(first);
+      if (!item) break;
+      if (s.robots && !(await s.robots.allows(page, item.url))) {
+        if (first) throw new RobotsRefusal(`robots.txt disallows ${item.url} (--ignore-robots to scan anyway)`);
+        continue;
+      }
+      if (!first && v.opts.pageDelayMs) await sleep(v.clock.cap(v.opts.pageDelayMs));
+      const got = await visit(v, page, item, s.pass, first ? consent : null);
+      page = got.page;
+      budget--;
+      frontier.markVisited(item.url, got.record.finalUrl);
+      s.pages.push(got.record);
+      if (first && got.record.error) break; // the home page failed: nothing else to do in this pass
+      first = false;
+      if (s.targets || !got.record.snapshot) continue;
+      frontier.addLinksOf(got.record);
+      if (got.scriptNav.length && item.depth < SCRIPT_NAV_MAX_DEPTH && budget > 0) {
+        const found = await followScriptNav(v, page, got.record, got.scriptNav, frontier, s.pass);
+        page = found.page;
+        for (const rec of found.records) {
+          budget--;
+          s.pages.push(rec);
+          frontier.markVisited(rec.url);
+          frontier.addLinksOf(rec);
+        }
+      }
+    }
+  } catch (err) {
+    error = err instanceof DeadlineError || err instanceof RobotsRefusal ? err.message : `${(err as Error).message}`.split('\n')[0];
+    if (err instanceof RobotsRefusal) s.pages.push({ pass: s.pass, url: s.home, finalUrl: s.home, status: null, depth: 0, path: [], title: '', error: err.message, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: 0, ms: 0 });
+  } finally {
+    if (ctx) {
+      s.contexts.delete(ctx);
+      await withTimeout(ctx.close(), CONTEXT_CLOSE_MS, 'closing the context').catch(() => undefined);
+    }
+  }
+  return { consent: consent.record, error, events: consent.events.map((e) => `${s.pass}: ${e}`) };
+}
+
+/** Clicks the promising script buttons of `parent` (reloading it between clicks) and visits where they lead. */
+async function followScriptNav(
+  v: VisitContext,
+  page: Page,
+  parent: PageRecord,
+  nav: ScriptNavButton[],
+  frontier: Frontier,
+  pass: ConsentPass,
+): Promise<{ page: Page; records: PageRecord[] }> {
+  const records: PageRecord[] = [];
+  for (const n of nav) {
+    if (v.clock.timeLeft() <= 0) break;
+    try {
+      if (normalizeUrl(page.url()) !== normalizeUrl(parent.finalUrl)) {
+        await page.goto(parent.finalUrl, { waitUntil: 'domcontentloaded', timeout: v.opts.navTimeoutMs });
+        await retagScriptButtons(page);
+      }
+      const before = page.url();
+      await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000 });
+      await page.waitForURL((u) => u.href !== before, { timeout: SCRIPT_NAV_COMMIT_MS, waitUntil: 'domcontentloaded' });
+      const target = normalizeUrl(page.url());
+      if (frontier.has(target) || registrableDomain(target) !== v.site.domain) continue;
+      frontier.markVisited(target);
+      // The button is a link of its page: the clicks-to-contact graph must know it.
+      parent.links.push({ url: target, label: n.text, kind: 'script', score: n.score });
+      const item: QueueItem = { url: target, depth: parent.depth + 1, path: [...parent.path, { url: parent.finalUrl, label: n.text }], score: n.score, label: n.text };
+      const got = await visit(v, page, item, pass, null);
+      page = got.page;
+      records.push(got.record);
+    } catch {
+      /* the button did not navigate: not a link */
+    }
+  }
+  return { page, records };
+}

@@ -1,0 +1,75 @@
+/**
+ * Watches the requests of one tab (page-level events cover its frames): records them for the
+ * snapshot and tells whether the network is settled. Long-lived requests (pending longer than
+ * LONG_LIVED_MS: long-polls, streams, hanging beacons) and beacon/event-stream/socket types never
+ * hold the page, as real pages keep some of those open forever.
+ * Handlers never throw: an exception in an event handler would bring the whole run down.
+ */
+import type { Page, Request } from 'playwright';
+import type { RequestRecord } from '../types.ts';
+import { LONG_LIVED_MS, MAX_REQUESTS_PER_PAGE, NEVER_WAITED_TYPES } from './options.ts';
+
+export class RequestLog {
+  records: RequestRecord[] = [];
+  private readonly inflight = new Map<Request, number>();
+  private readonly byReq = new Map<Request, RequestRecord>();
+  /** last time a counted request started or ended */
+  lastActivity = Date.now();
+
+  private readonly onRequest = (r: Request) => {
+    try {
+      const now = Date.now();
+      if (!NEVER_WAITED_TYPES.has(r.resourceType())) {
+        this.inflight.set(r, now);
+        this.lastActivity = now;
+      }
+      if (this.records.length >= MAX_REQUESTS_PER_PAGE) return;
+      const rec: RequestRecord = { url: r.url().slice(0, 2000), type: r.resourceType(), status: null };
+      this.records.push(rec);
+      this.byReq.set(r, rec);
+    } catch {
+      /* never throw from a handler */
+    }
+  };
+  private readonly onFinished = (r: Request) =>
+    void r
+      .response()
+      .then((res) => this.done(r, res?.status() ?? null))
+      .catch(() => this.done(r, null));
+  private readonly onFailed = (r: Request) => this.done(r, null);
+
+  constructor(private readonly page: Page) {
+    page.on('request', this.onRequest);
+    page.on('requestfinished', this.onFinished);
+    page.on('requestfailed', this.onFailed);
+  }
+
+  detach(): void {
+    this.page.off('request', this.onRequest);
+    this.page.off('requestfinished', this.onFinished);
+    this.page.off('requestfailed', this.onFailed);
+  }
+
+  private done(r: Request, status: number | null): void {
+    if (this.inflight.delete(r)) this.lastActivity = Date.now();
+    const rec = this.byReq.get(r);
+    if (rec && status !== null) rec.status = status;
+  }
+
+  /** Requests that still hold the page: in flight, and not yet long-lived. */
+  pending(now = Date.now()): number {
+    let n = 0;
+    for (const started of this.inflight.values()) if (now - started < LONG_LIVED_MS) n++;
+    return n;
+  }
+
+  /** When the last counted request that still matters started or ended (long-lived ones age out). */
+  quietSince(now = Date.now()): number {
+    let last = this.lastActivity;
+    for (const started of this.inflight.values()) {
+      // a request turns long-lived at started + LONG_LIVED_MS: quiet is measured from then
+      if (now - started >= LONG_LIVED_MS) last = Math.max(last, started + LONG_LIVED_MS);
+    }
+    return now - last;
+  }
+}

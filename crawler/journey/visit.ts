@@ -1,0 +1,152 @@
+/**
+ * Visiting one page: navigate, settle (network quiet, long-lived requests ignored), the consent
+ * step on the first page of a pass, a wait for a chat widget only where a vendor's script was
+ * requested, lazy frames made to load, chat launchers opened, then capture into a snapshot and hand
+ * it to the caller's judge. A page reached by a redirect off the actor's site is not captured. A
+ * tab stuck in a script or with a dead renderer is dropped and the journey goes on in a new one.
+ */
+import type { BrowserContext, Page } from 'playwright';
+import type { ChatVendor } from '../../detectors/data/chat-vendors.ts';
+import type { PageRecord, PathStep, SiteContext } from '../types.ts';
+import { withTimeout, type ActorClock } from './bounds.ts';
+import { capture, type ScriptNavButton } from './capture.ts';
+import type { ConsentSession } from './consent.ts';
+import { isOwnSite } from './links.ts';
+import {
+  CONSENT_SETTLE_MS,
+  CONSENT_STEP_CAP_MS,
+  HOME_DWELL_MS,
+  LOAD_EVENT_CAP_MS,
+  QUIET_CAP_AFTER_CONSENT_MS,
+  QUIET_CAP_AFTER_LAZY_MS,
+  QUIET_CAP_HOME_MS,
+  QUIET_CAP_PAGE_MS,
+  type JourneyOptions,
+} from './options.ts';
+import { RequestLog } from './requests.ts';
+import { sleep } from './bounds.ts';
+import { waitForQuiet, waitForVendor } from './settle.ts';
+import type { WidgetOpener } from './widgets.ts';
+
+/** A page of the crawl queue. */
+export interface QueueItem {
+  url: string;
+  depth: number;
+  path: PathStep[];
+  score: number;
+  label: string;
+}
+
+/** Judging is the caller's: the journey hands each snapshot over and keeps what comes back. */
+export type JudgeFn = (snapshot: NonNullable<PageRecord['snapshot']>, site: SiteContext) => Promise<Pick<PageRecord, 'findings' | 'detectorRuns'>>;
+
+/** What a visit needs of its journey. */
+export interface VisitContext {
+  ctx: BrowserContext;
+  site: SiteContext;
+  opts: JourneyOptions;
+  clock: ActorClock;
+  vendors: ChatVendor[];
+  globals: string[];
+  widgets: WidgetOpener;
+  judge: JudgeFn;
+  /** decides, from the findings, whether this page's screenshot is kept */
+  wantsScreenshot: (record: PageRecord) => boolean;
+  log: (msg: string) => void;
+  actorId: string;
+}
+
+export function emptyRecord(item: QueueItem, pass: PageRecord['pass']): PageRecord {
+  return { pass, url: item.url, finalUrl: item.url, status: null, depth: item.depth, path: item.path, title: '', error: null, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: item.score, ms: 0 };
+}
+
+export async function newTab(ctx: BrowserContext, navTimeoutMs: number): Promise<Page> {
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(navTimeoutMs);
+  // A beforeunload prompt dismissed would cancel our next navigation: accept it; dismiss the rest.
+  page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined));
+  return page;
+}
+
+export async function visit(
+  v: VisitContext,
+  page: Page,
+  item: QueueItem,
+  pass: PageRecord['pass'],
+  consent: ConsentSession | null,
+): Promise<{ record: PageRecord; page: Page; scriptNav: ScriptNavButton[] }> {
+  const t0 = Date.now();
+  const reqs = new RequestLog(page);
+  const onPopup = (p: Page) => {
+    if (p !== page) void p.close().catch(() => undefined);
+  };
+  v.ctx.on('page', onPopup);
+  const record = emptyRecord(item, pass);
+  let scriptNav: ScriptNavButton[] = [];
+  const phases: string[] = [];
+  let tp = Date.now();
+  const phase = (name: string) => {
+    phases.push(`${name}=${Date.now() - tp}`);
+    tp = Date.now();
+  };
+  try {
+    const navBudget = Math.min(v.opts.navTimeoutMs, Math.max(1000, v.clock.timeLeft()));
+    const res = await page.goto(item.url, { waitUntil: 'domcontentloaded', timeout: navBudget });
+    record.status = res?.status() ?? null;
+    record.finalUrl = page.url();
+    const headers = res ? await withTimeout(res.allHeaders(), 2000, 'response headers').catch(() => undefined) : undefined;
+    if (record.status !== null && record.status >= 400) record.error = `HTTP ${record.status}`;
+    phase('goto');
+    if (!isOwnSite(record.finalUrl, v.site.domain, 100)) {
+      // Not the actor's page: never judged as theirs.
+      record.error = `redirected off-site to ${new URL(record.finalUrl).hostname}`;
+      return { record, page, scriptNav };
+    }
+    await page.waitForLoadState('load', { timeout: Math.min(LOAD_EVENT_CAP_MS, navBudget) }).catch(() => undefined);
+    await waitForQuiet(reqs, v.clock, item.depth === 0 ? QUIET_CAP_HOME_MS : QUIET_CAP_PAGE_MS);
+    phase('quiet');
+    if (consent) {
+      await withTimeout(consent.settle(page, CONSENT_SETTLE_MS), CONSENT_STEP_CAP_MS, 'consent');
+      await waitForQuiet(reqs, v.clock, QUIET_CAP_AFTER_CONSENT_MS);
+      phase('consent');
+    }
+    if (item.depth === 0) await sleep(v.clock.cap(HOME_DWELL_MS));
+    const vendorSeen = await waitForVendor(page, reqs, v.vendors, v.clock);
+    phase('vendor');
+    // Lazy iframes (forms, widgets below the fold) load as a person scrolls: make them load now.
+    const lazy = await withTimeout(
+      page.evaluate(`(() => { let n = 0; for (const f of document.querySelectorAll('iframe[loading="lazy"], img[loading="lazy"]')) { f.loading = 'eager'; n++; } return n; })()`),
+      2000,
+      'eager frames',
+    ).catch(() => 0);
+    if (lazy) await waitForQuiet(reqs, v.clock, QUIET_CAP_AFTER_LAZY_MS);
+    const widgets = await v.widgets.open(page, vendorSeen);
+    phase('widgets');
+    const got = await capture(page, { url: item.url, status: record.status, depth: item.depth, path: item.path, pass, headers }, reqs, widgets, v.globals, v.site.domain);
+    phase('capture');
+    record.snapshot = got.snapshot;
+    record.title = got.snapshot.title;
+    record.finalUrl = got.snapshot.finalUrl;
+    record.links = got.links;
+    scriptNav = got.scriptNav;
+    const judged = await v.judge(got.snapshot, v.site);
+    phase('judge');
+    record.findings = judged.findings;
+    record.detectorRuns = judged.detectorRuns;
+    if (v.opts.screenshots && v.wantsScreenshot(record)) {
+      record.screenshot = await page.screenshot({ type: 'jpeg', quality: 45, timeout: 5000 }).catch(() => null);
+    }
+  } catch (err) {
+    const msg = `${(err as Error).message}`.split('\n')[0];
+    record.error = record.error ?? msg;
+    // A tab stuck in a script or a dead renderer: drop it and continue in a new one.
+    await withTimeout(page.close(), 5000, 'closing a stuck tab').catch(() => undefined);
+    page = await newTab(v.ctx, v.opts.navTimeoutMs);
+  } finally {
+    reqs.detach();
+    v.ctx.off('page', onPopup);
+    record.ms = Date.now() - t0;
+  }
+  v.log(`${v.actorId} ${pass} d${item.depth} ${record.status ?? '—'} ${record.finalUrl}${record.error ? ` (${record.error})` : ''} [${phases.join(' ')}] ${record.findings.map((f) => f.channel).join(',')}`);
+  return { record, page, scriptNav };
+}

@@ -1,0 +1,36 @@
+// Detectors for the judge-pool test: a quick one, one that never returns, one that throws, a quick one.
+import type { Detector } from '../../detectors/detector.ts';
+import { evidence } from '../../detectors/detector.ts';
+
+const quick = (id: string): Detector => ({
+  id,
+  version: 1,
+  channels: ['faq'],
+  needs: ['html'],
+  detect: (p) => (p.$('h1').length ? [{ channel: 'faq', detector: id, attributes: {}, evidence: [evidence(p.url, 'dom', 'h1', p.$('h1').first().text(), 'h1')] }] : []),
+});
+
+export const detectors: Detector[] = [
+  quick('quick-first'),
+  {
+    id: 'never-returns',
+    version: 3,
+    channels: ['phone'],
+    needs: ['html'],
+    detect: () => {
+      for (;;) {
+        /* a runaway rule */
+      }
+    },
+  },
+  {
+    id: 'throws',
+    version: 1,
+    channels: ['email'],
+    needs: ['html'],
+    detect: () => {
+      throw new Error('boom');
+    },
+  },
+  quick('quick-last'),
+];
