@@ -98,3 +98,19 @@ export interface PageRecord {
   score: number;
   ms: number;
 }
+
+/** One actor of a panel (CONTRACT §2). */
+export interface Actor {
+  id: string;
+  name: string;
+  sector: string;
+  segment: string | null;
+  url: string;
+}
+
+/** A panel file, read and checked. */
+export interface Panel {
+  file: string;
+  edition: string | undefined;
+  actors: Actor[];
+}

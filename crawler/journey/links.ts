@@ -7,9 +7,9 @@
  * footer's contact link), and scoring by region alone (some sites put "Contact" only in the menu).
  */
 import { fold } from '../../detectors/lib/text.ts';
-import { registrableDomain } from '../../detectors/lib/url.ts';
+import { normalizeUrl, registrableDomain } from '../../detectors/lib/url.ts';
 
-export { registrableDomain };
+export { normalizeUrl, registrableDomain };
 
 export interface RawLink {
   href: string;
@@ -61,21 +61,6 @@ export function isOwnSite(url: string, domain: string, textScore = 0): boolean {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
   if (registrableDomain(url) === domain) return true;
   return textScore >= 80 && HELP_PLATFORMS.some((p) => u.hostname.endsWith(`.${p}`));
-}
-
-/** Canonical form for "already visited": no fragment, no trailing index.html, sorted query. */
-export function normalizeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    u.hostname = u.hostname.toLowerCase();
-    if (u.pathname.endsWith('/index.html')) u.pathname = u.pathname.slice(0, -'index.html'.length);
-    const params = [...u.searchParams.entries()].filter(([k]) => !/^(utm_|xtor|gclid|fbclid)/i.test(k)).sort();
-    u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-    return u.href;
-  } catch {
-    return url;
-  }
 }
 
 export function textScore(text: string): number {

@@ -1,11 +1,18 @@
 /**
- * Containment on the live web: every request of a browser context (documents, sub-resources,
- * frames, redirects: Chromium pauses each hop) to a loopback, private, link-local or otherwise
- * non-public address is refused before it leaves. Host names are resolved first (cached), so a
- * public-looking name that resolves to 127.0.0.1 is refused too; IP literals in any spelling
- * (`[::ffff:127.0.0.1]`, `0x7f.1`, `localhost.`) are normalised by the URL parser and checked.
- * Limit: the browser resolves the name again after our check; a DNS answer that changes between
- * the two (rebinding) is not caught. Offline corpora are on loopback by design and skip this.
+ * Containment on the live web: no request of a browser context reaches a loopback, private,
+ * link-local or otherwise non-public address. Three layers:
+ * - a route on the context checks every request's first hop (documents, sub-resources, frames):
+ *   host names are resolved first (cached), so a public-looking name that resolves to 127.0.0.1 is
+ *   refused; IP literals in any spelling (`[::ffff:127.0.0.1]`, `0x7f.1`, `localhost.`) are
+ *   normalised by the URL parser and checked;
+ * - Chromium's own Local Network Access checks refuse a public page's sub-resources on private
+ *   addresses, redirect hops included;
+ * - redirect hops of a top-level navigation never reach a route handler (Playwright continues them
+ *   inside the browser, and Network.setBlockedURLs had no effect on this Chromium, tried): the
+ *   visit checks the redirect chain after the fact and refuses to read a page reached that way
+ *   (`redirectChainIsPublic`). That one GET has then been sent: a known limit, as is a DNS answer
+ *   that changes between our lookup and the browser's (rebinding).
+ * Offline corpora are on loopback by design and skip all this.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
@@ -42,7 +49,7 @@ export function isNonPublicAddress(ip: string): boolean {
 }
 
 /** Does this URL's host point outside the public internet (names resolved, cached)? */
-export async function isNonPublicUrl(url: string): Promise<boolean> {
+export async function isNonPublicUrl(url: string, resolve: (host: string) => Promise<{ address: string }[]> = (h) => lookup(h, { all: true, verbatim: true })): Promise<boolean> {
   let host: string;
   try {
     const u = new URL(url);
@@ -57,7 +64,7 @@ export async function isNonPublicUrl(url: string): Promise<boolean> {
   if (hit && Date.now() - hit.at < DNS_CACHE_MS) return hit.blocked;
   let blocked: boolean;
   try {
-    const addrs = await lookup(host, { all: true, verbatim: true });
+    const addrs = await resolve(host);
     blocked = addrs.some((a) => isNonPublicAddress(a.address));
   } catch {
     blocked = false; // unresolvable: the browser fails it the same way, with its own error
@@ -73,4 +80,11 @@ export async function blockPrivateRequests(ctx: BrowserContext): Promise<void> {
     if (await isNonPublicUrl(url)) await route.abort('addressunreachable').catch(() => undefined);
     else await route.fallback().catch(() => undefined);
   });
+}
+
+
+/** Every hop of a navigation's redirect chain is on the public internet. */
+export async function redirectChainIsPublic(urls: string[]): Promise<boolean> {
+  for (const u of urls) if (await isNonPublicUrl(u)) return false;
+  return true;
 }

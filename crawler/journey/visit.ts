@@ -5,7 +5,7 @@
  * it to the caller's judge. A page reached by a redirect off the actor's site is not captured. A
  * tab stuck in a script or with a dead renderer is dropped and the journey goes on in a new one.
  */
-import type { BrowserContext, Page } from 'playwright';
+import type { BrowserContext, Page, Request } from 'playwright';
 import type { ChatVendor } from '../../detectors/data/chat-vendors.ts';
 import type { PageRecord, PathStep, SiteContext } from '../types.ts';
 import { withTimeout, type ActorClock } from './bounds.ts';
@@ -23,6 +23,7 @@ import {
   QUIET_CAP_PAGE_MS,
   type JourneyOptions,
 } from './options.ts';
+import { redirectChainIsPublic } from './private-network.ts';
 import { RequestLog } from './requests.ts';
 import { sleep } from './bounds.ts';
 import { waitForQuiet, waitForVendor } from './settle.ts';
@@ -97,6 +98,10 @@ export async function visit(
     const headers = res ? await withTimeout(res.allHeaders(), 2000, 'response headers').catch(() => undefined) : undefined;
     if (record.status !== null && record.status >= 400) record.error = `HTTP ${record.status}`;
     phase('goto');
+    if (v.opts.blockPrivateNetwork && res && !(await redirectChainIsPublic(redirectChain(res.request())))) {
+      record.error = 'redirected to a private network address: not read';
+      return { record, page, scriptNav };
+    }
     if (!isOwnSite(record.finalUrl, v.site.domain, 100)) {
       // Not the actor's page: never judged as theirs.
       record.error = `redirected off-site to ${new URL(record.finalUrl).hostname}`;
@@ -149,4 +154,11 @@ export async function visit(
   }
   v.log(`${v.actorId} ${pass} d${item.depth} ${record.status ?? '—'} ${record.finalUrl}${record.error ? ` (${record.error})` : ''} [${phases.join(' ')}] ${record.findings.map((f) => f.channel).join(',')}`);
   return { record, page, scriptNav };
+}
+
+/** The URLs of a navigation's redirect chain, first hop first. */
+function redirectChain(last: Request): string[] {
+  const urls: string[] = [];
+  for (let r: Request | null = last; r; r = r.redirectedFrom()) urls.unshift(r.url());
+  return urls;
 }

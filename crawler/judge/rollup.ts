@@ -10,7 +10,7 @@
  * Pure: used after a scan and by `redetect`.
  */
 import { reconcileChatFindings } from '../../detectors/chat-widget.ts';
-import { normalizeUrl } from '../journey/links.ts';
+import { normalizeUrl } from '../../detectors/lib/url.ts';
 import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr, type PageRecord } from '../types.ts';
 
 /** What the roll-up reads of a visited page (a PageRecord, or a test's hand-made page). */

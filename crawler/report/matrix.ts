@@ -3,7 +3,7 @@
  * latest finished result under that label, so re-running one actor updates the edition for that
  * actor alone. `run` then describes the edition's latest run.
  */
-import { BadInputError } from '../run/panel.ts';
+import { BadInputError } from '../errors.ts';
 import type { ActorResultRow, RunRow, Store } from '../store/store.ts';
 import { CHANNELS, type ChannelKey, type ChannelResult, type MatrixActor, type MatrixJson } from '../types.ts';
 

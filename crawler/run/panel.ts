@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-export class BadInputError extends Error {}
+import { BadInputError } from '../errors.ts';
+import type { Actor, Panel } from '../types.ts';
+
+export { BadInputError, type Actor, type Panel };
 
 export const ActorSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
@@ -23,20 +26,6 @@ export const PanelSchema = z.object({
   edition: z.union([z.string(), z.number()]).transform(String).optional(),
   actors: z.array(z.unknown()).min(1, 'must list at least one actor'),
 });
-
-export interface Actor {
-  id: string;
-  name: string;
-  sector: string;
-  segment: string | null;
-  url: string;
-}
-
-export interface Panel {
-  file: string;
-  edition: string | undefined;
-  actors: Actor[];
-}
 
 function fieldOf(path: PropertyKey[]): string {
   return path.length ? path.map(String).join('.') : '(actor)';

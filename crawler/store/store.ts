@@ -9,8 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Actor } from '../run/panel.ts';
-import type { ChannelKey, ChannelResult, ConsentPass, ConsentRecord, Finding, PageSnapshot, PathStep, PageLinkRecord, PageRecord } from '../types.ts';
+import type { ChannelKey, ChannelResult, ConsentPass, ConsentRecord, Finding, PageSnapshot, PathStep, PageLinkRecord, PageRecord, Actor } from '../types.ts';
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url);
 

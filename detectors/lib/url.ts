@@ -36,3 +36,18 @@ export function registrableDomain(url: string): string | null {
     return null;
   }
 }
+
+/** Canonical form for "already visited": no fragment, no trailing index.html, sorted query. */
+export function normalizeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    u.hostname = u.hostname.toLowerCase();
+    if (u.pathname.endsWith('/index.html')) u.pathname = u.pathname.slice(0, -'index.html'.length);
+    const params = [...u.searchParams.entries()].filter(([k]) => !/^(utm_|xtor|gclid|fbclid)/i.test(k)).sort();
+    u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
