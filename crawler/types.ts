@@ -31,6 +31,8 @@ export interface MatrixActor {
   error: string | null;
   pagesVisited: number;
   consent: ConsentRecord;
+  /** CONTRACT §7: the bot-protection service that blocked the actor (lower-case), else null */
+  blockedBy?: string | null;
   channels: Record<ChannelKey, ChannelResult>;
   /** extension: the run this actor's result comes from and when it finished */
   runId?: string;

@@ -16,6 +16,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright';
 import { hostMatches, loadChatVendors, type ChatVendor } from '../../detectors/data/chat-vendors.ts';
+import { botWallGlobals } from '../../detectors/data/bot-walls.ts'; // issue 10: bot walls
+import { detectBotWall } from '../../detectors/bot-wall.ts'; // issue 10: bot walls
 import { ConsentSession } from './consent.ts';
 import { judgePage, type DetectorRun } from '../judge/judge.ts';
 import { isAllowed, parseRobots, type RobotsRules } from './robots.ts';
@@ -85,11 +87,15 @@ export interface VisitedPage {
   /** best link score that led here (0 for home) */
   score: number;
   ms: number;
+  /** issue 10: the bot-protection service whose wall this page is (lower-case), else null */
+  blockedBy?: string | null;
 }
 
 export interface JourneyResult {
   status: 'ok' | 'partial' | 'failed';
   error: string | null;
+  /** issue 10 (CONTRACT §7): the service that blocked the actor, else null */
+  blockedBy: string | null;
   consent: ConsentRecord;
   pages: VisitedPage[];
   consentEvents: string[];
@@ -105,6 +111,8 @@ interface QueueItem {
 
 class Deadline extends Error {}
 class RobotsRefusal extends Error {}
+/** issue 10: the page reached is on another registrable domain: not the actor's, not judged */
+class OffSite extends Error {}
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -168,7 +176,7 @@ export class Journey {
     private readonly opts: JourneyOptions,
     private readonly log: (msg: string) => void = () => undefined,
   ) {
-    this.globals = [...new Set(this.vendors.flatMap((v) => v.globals))];
+    this.globals = [...new Set([...this.vendors.flatMap((v) => v.globals), ...botWallGlobals()])];
   }
 
   private get site(): SiteContext {
@@ -183,19 +191,23 @@ export class Journey {
     const refuse = await this.pass('refuse', null);
     const home = this.pages.find((p) => p.pass === 'refuse' && p.depth === 0);
     if (!home || home.error || !home.snapshot) {
-      return { status: 'failed', error: home?.error ?? refuse.error ?? 'home page not reached', consent: refuse.consent, pages: this.pages, consentEvents: this.consentEvents };
+      return { status: 'failed', error: home?.error ?? refuse.error ?? 'home page not reached', blockedBy: home?.blockedBy ?? null, consent: refuse.consent, pages: this.pages, consentEvents: this.consentEvents };
     }
     let error = refuse.error;
     if (refuse.consent.banner && !error) {
       const accept = await this.pass('accept', this.acceptTargets());
       if (accept.error) error = `accept pass: ${accept.error}`;
     }
-    return { status: error ? 'partial' : 'ok', error, consent: refuse.consent, pages: this.pages, consentEvents: this.consentEvents };
+    // --- issue 10: a wall on a deeper page leaves the actor partial, naming the page and the service
+    const walled = this.pages.find((p) => p.blockedBy);
+    if (walled) error = [`blocked by ${walled.blockedBy} on ${walled.url}`, error].filter(Boolean).join('; ');
+    return { status: error ? 'partial' : 'ok', error, blockedBy: walled?.blockedBy ?? null, consent: refuse.consent, pages: this.pages, consentEvents: this.consentEvents };
+    // --- end issue 10
   }
 
   /** Pages worth seeing again with cookies accepted: those with findings and the best contact/help pages. */
   private acceptTargets(): QueueItem[] {
-    const seen = this.pages.filter((p) => p.pass === 'refuse' && p.snapshot && p.depth > 0);
+    const seen = this.pages.filter((p) => p.pass === 'refuse' && p.snapshot && p.depth > 0 && !p.blockedBy); // issue 10: walls not revisited
     const withFindings = seen.filter((p) => p.findings.length > 0);
     const ranked = [...new Set([...withFindings, ...seen].sort((a, b) => b.score - a.score || a.depth - b.depth))];
     return ranked.slice(0, this.opts.acceptPages).map((p) => ({ url: p.url, depth: p.depth, path: p.path, score: p.score, label: '' }));
@@ -377,6 +389,7 @@ export class Journey {
       screenshot: null,
       score: item.score,
       ms: 0,
+      blockedBy: null,
     };
     let scriptNav: { id: string; text: string }[] = [];
     const phases: string[] = [];
@@ -390,6 +403,11 @@ export class Journey {
       const res = await page.goto(item.url, { waitUntil: 'domcontentloaded', timeout: navBudget });
       record.status = res?.status() ?? null;
       record.finalUrl = page.url();
+      // --- issue 10: document headers (bot-wall markers); a page on another registrable domain is not the actor's
+      const docHeaders = res?.headers();
+      const reached = registrableDomain(record.finalUrl);
+      if (reached && reached !== this.site.domain) throw new OffSite(`redirected off-site to ${new URL(record.finalUrl).hostname}`);
+      // --- end issue 10
       if (record.status !== null && record.status >= 400) {
         record.error = `HTTP ${record.status}`;
       }
@@ -417,7 +435,20 @@ export class Journey {
       const snap = await this.capture(page, record, reqs, widgets);
       phase('capture');
       scriptNav = snap.scriptNav;
+      // --- issue 10: a bot wall is recorded as such and never judged as the actor's page
       if (record.snapshot) {
+        record.snapshot.headers = docHeaders;
+        const wall = detectBotWall(record.snapshot);
+        if (wall) {
+          record.blockedBy = wall.service;
+          record.error = `blocked by ${wall.service}`;
+          record.links = [];
+          scriptNav = [];
+          phase('wall');
+        }
+      }
+      // --- end issue 10
+      if (record.snapshot && !record.blockedBy) {
         const j = judgePage(record.snapshot, this.site);
         phase('judge');
         record.findings = j.findings;
@@ -431,10 +462,14 @@ export class Journey {
       }
     } catch (err) {
       const msg = `${(err as Error).message}`.split('\n')[0];
+      if (err instanceof OffSite) {
+        record.error = msg; // issue 10: nothing of another site is judged; the tab is fine
+      } else {
       record.error = record.error ?? msg;
       // A tab stuck in a script or a dead renderer: drop it and continue in a new one.
       await withTimeout(page.close(), 5000, 'closing a stuck tab').catch(() => undefined);
       page = await this.newTab(ctx);
+      }
     } finally {
       page.off('request', onReq);
       page.off('requestfinished', onFin);

@@ -200,7 +200,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
             if (b.isConnected()) break;
             progress(`${actor.id}: the browser crashed during the scan (attempt ${attempts})`);
           } catch (err) {
-            result = { status: 'failed', error: `crawler error: ${(err as Error).message.split('\n')[0]}`, consent: { cmp: null, banner: false, rejectButton: false }, pages: [], consentEvents: [] };
+            result = { status: 'failed', error: `crawler error: ${(err as Error).message.split('\n')[0]}`, blockedBy: null, consent: { cmp: null, banner: false, rejectButton: false }, pages: [], consentEvents: [] };
             if (browser?.isConnected()) break;
           }
         }
@@ -212,6 +212,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
           position,
           status: r.status,
           error: r.error,
+          blockedBy: r.blockedBy ?? null,
           consent: r.consent,
           channels,
           pages: r.pages,
