@@ -69,7 +69,7 @@ describe('detectBotWall: walls are named', () => {
   it('DataDome (403, x-datadome, captcha-delivery script)', () => {
     const r = detectBotWall(corpusPage('www.dome-donnees.fr', '/', 'index.html', { requests: ['https://ct.captcha-delivery.com/c.js'] }));
     expect(r?.service).toBe('datadome');
-    expect(signals(r)).toEqual(['bot-wall-header', 'bot-wall-inline', 'bot-wall-url', 'bot-wall-status']);
+    expect(signals(r)).toEqual(['bot-wall-header', 'bot-wall-inline', 'bot-wall-status', 'bot-wall-url']);
   });
 
   it('Akamai edge deny (403, AkamaiGHost, Reference #18)', () => {
@@ -91,7 +91,7 @@ describe('detectBotWall: walls are named', () => {
   it('PerimeterX / HUMAN (#px-captcha, captcha.px-cdn.net)', () => {
     const r = detectBotWall(corpusPage('www.perimetre-x.fr', '/', 'index.html', { title: 'Access to this page has been denied', globals: ['_pxAppId'] }));
     expect(r?.service).toBe('perimeterx');
-    expect(signals(r)).toEqual(['bot-wall-global', 'bot-wall-url', 'bot-wall-selector', 'bot-wall-status', 'bot-wall-text', 'bot-wall-title']);
+    expect(signals(r)).toEqual(['bot-wall-global', 'bot-wall-selector', 'bot-wall-status', 'bot-wall-text', 'bot-wall-title', 'bot-wall-url']);
   });
 
   it('captcha interstitial: a near-empty page asking to prove one is human', () => {
