@@ -36,6 +36,8 @@ describe('robustness corpus: bot walls and hostile pages (issue 10)', { timeout:
     const md = matrixToMarkdown(m);
     const csv = matrixToCsv(m);
     const walledPages = pages('wall-contact').filter((p) => p.blocked_by);
+    const findingsOnWall = findingsOn('wall-contact', 'https://www.contact-mure.fr/contact');
+    const offsitePages = pages('offsite-redirect').map((p) => [p.final_url, p.error]);
     store.close();
     console.log(`robustness walls: ${seconds.toFixed(0)} s\n${progress.join('\n')}`);
 
@@ -51,13 +53,14 @@ describe('robustness corpus: bot walls and hostile pages (issue 10)', { timeout:
     expect(by['wall-contact']).toMatchObject({ status: 'partial', error: 'blocked by cloudflare on https://www.contact-mure.fr/contact', blockedBy: 'cloudflare' });
     expect(by['wall-contact'].channels.phone).toMatchObject({ present: true, clicks: 0, numbers: [{ number: '+33251234567', kind: 'geographic' }] });
     expect(walledPages.map((p) => [p.url, p.status, p.blocked_by])).toEqual([['https://www.contact-mure.fr/contact', 403, 'cloudflare']]);
-    expect(findingsOn('wall-contact', 'https://www.contact-mure.fr/contact')).toBe(0);
+    expect(findingsOnWall).toBe(0);
     const mdWallContact = md.split('\n').find((l) => l.startsWith('| Mutuelle du Mur '))!;
     expect(mdWallContact).toContain('blocked (cloudflare)');
     expect(mdWallContact).not.toContain('–');
 
     expect(by['offsite-redirect']).toMatchObject({ status: 'failed', error: 'redirected off-site to www.nouveau-nom.com', blockedBy: null });
     expect(Object.values(by['offsite-redirect'].channels).every((c) => !c.present)).toBe(true);
+    expect(offsitePages).toEqual([['https://www.nouveau-nom.com/', 'redirected off-site to www.nouveau-nom.com']]);
 
     expect(by['huge-page']).toMatchObject({ status: 'ok', channels: { phone: { present: true, clicks: 0 }, email: { present: true, clicks: 1, addresses: ['contact@page-geante.fr'] } } });
 
