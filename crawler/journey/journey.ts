@@ -405,8 +405,9 @@ export class Journey {
       record.finalUrl = page.url();
       // --- issue 10: document headers (bot-wall markers); a page on another registrable domain is not the actor's
       const docHeaders = res?.headers();
+      // (a help platform the crawler chose to follow, e.g. <actor>.zendesk.com, is not "off-site": only a redirect elsewhere is)
       const reached = registrableDomain(record.finalUrl);
-      if (reached && reached !== this.site.domain) throw new OffSite(`redirected off-site to ${new URL(record.finalUrl).hostname}`);
+      if (reached && reached !== this.site.domain && reached !== registrableDomain(item.url)) throw new OffSite(`redirected off-site to ${new URL(record.finalUrl).hostname}`);
       // --- end issue 10
       if (record.status !== null && record.status >= 400) {
         record.error = `HTTP ${record.status}`;
