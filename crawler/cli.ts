@@ -80,6 +80,7 @@ export function buildCli(): Command {
     .option('--actor-timeout <seconds>', 'deadline per actor, both passes (default 180)', int('--actor-timeout'))
     .option('--ignore-robots', 'do not obey robots.txt (recorded in the run)')
     .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
+    .option('--fixtures-network <mode>', 'with --fixtures: quiet (default) or realistic (latency, beacons, long-polls; recorded in the run)')
     .action(async (o) => {
       const { resume, scan } = await import('./run/scan.ts');
       const { acquireRunLock } = await import('./run/lock.ts');
@@ -117,6 +118,7 @@ export function buildCli(): Command {
             actorTimeoutMs: o.actorTimeout ? o.actorTimeout * 1000 : undefined,
             ignoreRobots: o.ignoreRobots,
             pageDelayMs: o.pageDelay,
+            fixturesNetwork: o.fixturesNetwork,
           },
           { progress, onStatus: showStatus },
         );

@@ -31,6 +31,8 @@ export interface MatrixActor {
   error: string | null;
   pagesVisited: number;
   consent: ConsentRecord;
+  /** CONTRACT §7: the bot-protection service that blocked the actor (lower-case), else null */
+  blockedBy?: string | null;
   channels: Record<ChannelKey, ChannelResult>;
   /** extension: the run this actor's result comes from and when it finished */
   runId?: string;
@@ -97,6 +99,8 @@ export interface PageRecord {
   /** best link score that led here (0 for home) */
   score: number;
   ms: number;
+  /** the bot-protection service whose wall this page is (lower-case, CONTRACT §7), else null */
+  blockedBy?: string | null;
 }
 
 /** One actor of a panel (CONTRACT §2). */

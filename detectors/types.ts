@@ -20,7 +20,7 @@ export const CHANNELS = [
 export type ChannelKey = (typeof CHANNELS)[number];
 
 /** Where a piece of evidence was seen. */
-export type EvidenceSource = 'dom' | 'text' | 'script' | 'request' | 'global' | 'frame' | 'widget' | 'url';
+export type EvidenceSource = 'dom' | 'text' | 'script' | 'request' | 'global' | 'frame' | 'widget' | 'url' | 'header';
 
 /**
  * One piece of evidence. `url`, `signal` and `detail` are the contract's; `source` and `selector`
@@ -162,10 +162,13 @@ export interface PageSnapshot {
   widgets: WidgetSnapshot[];
   /** the consent pass this page was seen in */
   pass: ConsentPass;
-  /** response headers of the document (names lower-cased), when the page was reached by a navigation */
-  headers?: Record<string, string>;
   /** ISO time of capture */
   capturedAt: string;
+  /**
+   * extension: response headers of the document (names lower-case), for bot-wall markers such as
+   * `cf-mitigated`; absent in snapshots recorded before it existed
+   */
+  headers?: Record<string, string>;
 }
 
 export type ConsentPass = 'refuse' | 'accept';

@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: throughput and memory of a scan, offline, on a generated corpus
- * (scripts/gen-corpus.ts, 40 actors unless --actors N). Three measurements, one after the other:
- *   1. baseline: a plain sequential crawl of the same pages (one browser, one page, no detectors, no
- *      consent handling): every HTML page of every actor's site loaded in turn (waitUntil "load");
- *   2. scan() with concurrency 1;
- *   3. scan() with DEFAULT_CONCURRENCY.
+ * (scripts/gen-corpus.ts, 40 actors unless --actors N), on the quiet network and on the fixture
+ * server's realistic network (latency per URL, analytics beacons, long-polls: issue 10), side by
+ * side in one run. For each network, three measurements, one after the other:
+ *   a. plain crawl: the baseline, a plain sequential crawl of the same sites (one browser, one tab,
+ *      waitUntil "load", same-site links breadth-first from the home page within the same page
+ *      budget as the scan, nothing else: no detectors, no consent, no waits);
+ *   b. scan() with concurrency 1;
+ *   c. scan() with DEFAULT_CONCURRENCY.
  * Each scan writes its own temporary database; its pages are the rows of the `pages` table (both
  * consent passes). Peak memory is sampled every 250 ms from /proc: the RSS of this Node process plus
  * every descendant (the Chromium browser, renderer, GPU and utility processes). Summed RSS counts
@@ -12,18 +15,23 @@
  * splits shared pages) is shown alongside.
  *
  * Prints a table, then as its last line:
- *   bench: actors=N pages=N seconds=S pagesPerSecond=P speedupVsSequential=X peakRssMB=M
- * for the default-concurrency scan, where speedupVsSequential = seconds(concurrency 1) /
- * seconds(default concurrency). Not a test: nothing is asserted.
+ *   bench: actors=N pages=N seconds=S pagesPerSecond=P speedupVsSequential=X peakRssMB=M realisticOverQuiet=R vsPlainCrawl=V
+ * for the default-concurrency scan on the quiet network, where speedupVsSequential =
+ * seconds(concurrency 1) / seconds(default concurrency), realisticOverQuiet = seconds(default scan,
+ * realistic) / seconds(default scan, quiet), and vsPlainCrawl = seconds(default scan, quiet) /
+ * seconds(plain crawl, quiet). Not a test: nothing is asserted.
  *
  * Options: --actors N (default 40), --seed N (default 1), --keep (keep the temporary directory),
- * --skip-baseline, --skip-sequential (then speedupVsSequential is printed as NaN).
+ * --skip-baseline, --skip-sequential (then the ratios they feed are printed as NaN),
+ * --networks quiet,realistic (default both).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { launchBrowser } from '../crawler/journey/browser.ts';
+import { registrableDomain } from '../crawler/journey/links.ts';
+import { DEFAULT_JOURNEY } from '../crawler/journey/journey.ts';
 import { startFixtureServer } from '../crawler/serve/fixture-server.ts';
 import { DEFAULT_CONCURRENCY, scan } from '../crawler/run/scan.ts';
 import { generateCorpus, type GeneratedCorpus } from './gen-corpus.ts';
@@ -127,7 +135,10 @@ class MemorySampler {
 
 // ------------------------------------------------------------------------------------ the runs
 
+type Network = 'quiet' | 'realistic';
+
 interface Result {
+  network: Network;
   label: string;
   concurrency: number | null;
   actors: number;
@@ -138,8 +149,23 @@ interface Result {
   statuses?: string;
 }
 
-async function baseline(corpus: GeneratedCorpus, sampler: MemorySampler): Promise<Result> {
-  const server = await startFixtureServer(corpus.sitesDir);
+/** Same site as the home page: the registrable domain (subdomains of the site included). */
+function sameSite(url: string, home: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && registrableDomain(u.href) === registrableDomain(home);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * (a) The baseline: what a plain crawler does with the same sites. One tab; each actor's site
+ * breadth-first from its home page, same-site links only, within the scan's page budget
+ * (maxPages); waitUntil "load"; nothing else.
+ */
+async function baseline(corpus: GeneratedCorpus, network: Network, sampler: MemorySampler): Promise<Result> {
+  const server = await startFixtureServer(corpus.sitesDir, { network });
   let pages = 0;
   let failed = 0;
   sampler.start();
@@ -149,11 +175,23 @@ async function baseline(corpus: GeneratedCorpus, sampler: MemorySampler): Promis
     const ctx = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     for (const a of corpus.actors) {
-      for (const path of a.pages) {
+      const norm = (u: string) => u.replace(/#.*$/, '');
+      const queue = [norm(a.url)];
+      const seen = new Set(queue);
+      let budget = DEFAULT_JOURNEY.maxPages;
+      while (queue.length && budget-- > 0) {
+        const url = queue.shift()!;
         try {
-          const res = await page.goto(new URL(path, a.url).href, { waitUntil: 'load', timeout: 30_000 });
+          const res = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
           if (res && res.status() < 400) pages++;
           else failed++;
+          const hrefs = (await page.$$eval('a[href]', (as) => as.map((x) => (x as HTMLAnchorElement).href))) as string[];
+          for (const h of hrefs.map(norm)) {
+            if (!seen.has(h) && sameSite(h, a.url)) {
+              seen.add(h);
+              queue.push(h);
+            }
+          }
         } catch {
           failed++;
         }
@@ -165,14 +203,14 @@ async function baseline(corpus: GeneratedCorpus, sampler: MemorySampler): Promis
     await server.close();
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { label: 'baseline: sequential page loads', concurrency: null, actors: corpus.actors.length, pages, failedPages: failed, seconds, memory: sampler.stop() };
+  return { network, label: 'a. plain crawl (1 tab, load, BFS)', concurrency: null, actors: corpus.actors.length, pages, failedPages: failed, seconds, memory: sampler.stop() };
 }
 
-async function scanRun(corpus: GeneratedCorpus, dir: string, concurrency: number, sampler: MemorySampler): Promise<Result> {
-  const db = join(dir, `scan-c${concurrency}.db`);
+async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number, sampler: MemorySampler): Promise<Result> {
+  const db = join(dir, `scan-${network}-c${concurrency}.db`);
   sampler.start();
   const t0 = performance.now();
-  await scan({ panelFile: corpus.panelFile, fixtures: corpus.sitesDir, db, concurrency }, { progress: () => {} });
+  await scan({ panelFile: corpus.panelFile, fixtures: corpus.sitesDir, db, concurrency, fixturesNetwork: network }, { progress: () => {} });
   const seconds = (performance.now() - t0) / 1000;
   const memory = sampler.stop();
   const d = new Database(db, { readonly: true });
@@ -181,7 +219,8 @@ async function scanRun(corpus: GeneratedCorpus, dir: string, concurrency: number
     const failedPages = (d.prepare('SELECT COUNT(*) AS n FROM pages WHERE error IS NOT NULL').get() as { n: number }).n;
     const st = d.prepare('SELECT status, COUNT(*) AS n FROM actor_results GROUP BY status ORDER BY status').all() as { status: string; n: number }[];
     return {
-      label: `scan(), concurrency ${concurrency}${concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`,
+      network,
+      label: `${concurrency === DEFAULT_CONCURRENCY ? 'c' : 'b'}. scan(), concurrency ${concurrency}${concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`,
       concurrency,
       actors: corpus.actors.length,
       pages,
@@ -236,52 +275,68 @@ async function main(): Promise<void> {
     const corpus = generateCorpus(join(dir, 'corpus'), actors, seed);
     log(`bench: corpus of ${corpus.actors.length} actors, ${corpus.pageCount} pages (seed ${seed}) in ${corpus.dir}`);
     log(`bench: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${mb(totalmem() / 1024)} MB RAM, load average ${load0.map(f2).join(' ')}, DEFAULT_CONCURRENCY=${DEFAULT_CONCURRENCY}`);
+    const networks = (arg('--networks') ?? 'quiet,realistic').split(',').filter(Boolean) as Network[];
+    for (const n of networks) if (n !== 'quiet' && n !== 'realistic') throw new Error(`--networks: quiet and/or realistic (got ${n})`);
     const results: Result[] = [];
-    if (!process.argv.includes('--skip-baseline')) {
-      log('bench: baseline (plain sequential page loads)…');
-      results.push(await baseline(corpus, sampler));
-      report(results.at(-1)!);
+    const byNet = new Map<Network, { base: Result | null; sequential: Result | null; def: Result }>();
+    for (const network of networks) {
+      let base: Result | null = null;
+      if (!process.argv.includes('--skip-baseline')) {
+        log(`bench: [${network}] a. plain crawl (one tab, load, breadth-first)…`);
+        base = await baseline(corpus, network, sampler);
+        results.push(base);
+        report(base);
+      }
+      let sequential: Result | null = null;
+      if (!process.argv.includes('--skip-sequential') && DEFAULT_CONCURRENCY !== 1) {
+        log(`bench: [${network}] b. scan() with concurrency 1…`);
+        sequential = await scanRun(corpus, dir, network, 1, sampler);
+        results.push(sequential);
+        report(sequential);
+      }
+      log(`bench: [${network}] c. scan() with concurrency ${DEFAULT_CONCURRENCY} (default)…`);
+      const def = await scanRun(corpus, dir, network, DEFAULT_CONCURRENCY, sampler);
+      results.push(def);
+      report(def);
+      byNet.set(network, { base, sequential, def });
     }
-    let sequential: Result | null = null;
-    if (!process.argv.includes('--skip-sequential') && DEFAULT_CONCURRENCY !== 1) {
-      log('bench: scan() with concurrency 1…');
-      sequential = await scanRun(corpus, dir, 1, sampler);
-      results.push(sequential);
-      report(sequential);
-    }
-    log(`bench: scan() with concurrency ${DEFAULT_CONCURRENCY} (default)…`);
-    const def = await scanRun(corpus, dir, DEFAULT_CONCURRENCY, sampler);
-    results.push(def);
-    report(def);
-    const base = results.find((r) => r.concurrency === null) ?? null;
     const rows = [
-      ['run', 'actors', 'pages', 'failed pages', 'seconds', 'pages/s', 's/actor', 'time ÷ baseline', 'pages/s ÷ baseline', 'speedup vs conc. 1', 'peak RSS MB (Node+Chromium)', 'peak PSS MB', 'peak Node RSS MB', 'processes', 'actor statuses'],
-      ...results.map((r) => [
-        r.label,
-        String(r.actors),
-        String(r.pages),
-        String(r.failedPages),
-        f1(r.seconds),
-        f2(r.pages / r.seconds),
-        f2(r.seconds / r.actors),
-        base ? f2(r.seconds / base.seconds) : '—',
-        base ? f2(r.pages / r.seconds / (base.pages / base.seconds)) : '—',
-        r.concurrency !== null && sequential ? f2(sequential.seconds / r.seconds) : '—',
-        String(mb(r.memory.rssKb)),
-        String(mb(r.memory.pssKb)),
-        String(mb(r.memory.nodeRssKb)),
-        String(r.memory.processes),
-        r.statuses ?? '—',
-      ]),
+      ['network', 'run', 'actors', 'pages', 'failed pages', 'seconds', 'pages/s', 's/actor', 'time ÷ plain crawl', 'speedup vs conc. 1', 'peak RSS MB (Node+Chromium)', 'peak PSS MB', 'peak Node RSS MB', 'processes', 'actor statuses'],
+      ...results.map((r) => {
+        const { base, sequential } = byNet.get(r.network)!;
+        return [
+          r.network,
+          r.label,
+          String(r.actors),
+          String(r.pages),
+          String(r.failedPages),
+          f1(r.seconds),
+          f2(r.pages / r.seconds),
+          f2(r.seconds / r.actors),
+          base ? f2(r.seconds / base.seconds) : '—',
+          r.concurrency !== null && sequential ? f2(sequential.seconds / r.seconds) : '—',
+          String(mb(r.memory.rssKb)),
+          String(mb(r.memory.pssKb)),
+          String(mb(r.memory.nodeRssKb)),
+          String(r.memory.processes),
+          r.statuses ?? '—',
+        ];
+      }),
     ];
     const load1 = loadavg();
     process.stdout.write(`${table(rows)}\n`);
     process.stdout.write(
       `machine: ${cpus().length} CPU(s), ${cpus()[0]?.model ?? '?'}, ${mb(totalmem() / 1024)} MB RAM; load average at start ${load0.map(f2).join(' ')}, at end ${load1.map(f2).join(' ')}\n`,
     );
-    const speedup = sequential ? sequential.seconds / def.seconds : NaN;
+    const main = byNet.get('quiet') ?? byNet.get(networks[0])!;
+    const def = main.def;
+    const speedup = main.sequential ? main.sequential.seconds / def.seconds : NaN;
+    const quiet = byNet.get('quiet');
+    const realistic = byNet.get('realistic');
+    const realisticOverQuiet = quiet && realistic ? realistic.def.seconds / quiet.def.seconds : NaN;
+    const vsPlainCrawl = quiet?.base ? quiet.def.seconds / quiet.base.seconds : NaN;
     process.stdout.write(
-      `bench: actors=${def.actors} pages=${def.pages} seconds=${f1(def.seconds)} pagesPerSecond=${f2(def.pages / def.seconds)} speedupVsSequential=${f2(speedup)} peakRssMB=${mb(def.memory.rssKb)}\n`,
+      `bench: actors=${def.actors} pages=${def.pages} seconds=${f1(def.seconds)} pagesPerSecond=${f2(def.pages / def.seconds)} speedupVsSequential=${f2(speedup)} peakRssMB=${mb(def.memory.rssKb)} realisticOverQuiet=${f2(realisticOverQuiet)} vsPlainCrawl=${f2(vsPlainCrawl)}\n`,
     );
   } finally {
     if (keep) log(`bench: kept ${dir}`);

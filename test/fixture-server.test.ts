@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostResolverRules, resolveFixturePath, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
+import { hostResolverRules, latencyFor, REALISTIC_NETWORK, resolveFixturePath, resolveNetwork, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
 
 let root: string;
 let server: FixtureServer;
@@ -71,5 +71,108 @@ describe('fixture server (CONTRACT §3)', () => {
   });
   it('never leaves the host folder', () => {
     expect(resolveFixturePath(join(root, 'www.exemple.fr'), '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+  });
+});
+
+describe('fixture server: realistic network (issue 10)', () => {
+  let rroot: string;
+  let net: FixtureServer;
+  const hosts = ['www.alpha.fr', 'www.beta.fr', 'www.gamma.fr', 'www.delta.fr'];
+
+  function fetchVia(s: FixtureServer, host: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number; type: string }> {
+    const t0 = Date.now();
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest({ host: '127.0.0.1', port: s.httpsPort, path, headers: { host, ...headers }, rejectUnauthorized: false, servername: host }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - t0, type: String(res.headers['content-type'] ?? '') }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  beforeAll(async () => {
+    rroot = mkdtempSync(join(tmpdir(), 'ct-fxnet-'));
+    for (const h of hosts) {
+      mkdirSync(join(rroot, h));
+      writeFileSync(join(rroot, h, 'index.html'), `<html><body><h1>${h}</h1></body></html>`);
+      writeFileSync(join(rroot, h, 'app.js'), 'window.x = 1;');
+      writeFileSync(join(rroot, h, 'data.json'), '{"a":1}');
+    }
+    net = await startFixtureServer(rroot, { network: 'realistic' });
+  });
+  afterAll(async () => net.close());
+
+  it('latency is drawn per URL within the bounds, the same for the same URL', () => {
+    for (let i = 0; i < 200; i++) {
+      const d = latencyFor(`www.alpha.fr/page-${i}`, [250, 700]);
+      expect(d).toBeGreaterThanOrEqual(250);
+      expect(d).toBeLessThanOrEqual(700);
+      expect(latencyFor(`www.alpha.fr/page-${i}`, [250, 700])).toBe(d);
+    }
+    const spread = new Set(Array.from({ length: 50 }, (_, i) => latencyFor(`u${i}`, [60, 250])));
+    expect(spread.size).toBeGreaterThan(30);
+    expect(latencyFor('www.alpha.fr/', [250, 700], 1)).not.toBe(latencyFor('www.alpha.fr/', [250, 700], 0));
+  });
+
+  it('documents wait 250–700 ms and sub-resources 60–250 ms, as the hash says', async () => {
+    const doc = await fetchVia(net, 'www.alpha.fr', '/', { 'sec-fetch-dest': 'document' });
+    const expected = latencyFor('www.alpha.fr/', [250, 700]);
+    expect(doc.ms).toBeGreaterThanOrEqual(expected - 5);
+    expect(doc.ms).toBeLessThan(expected + 400);
+    const js = await fetchVia(net, 'www.alpha.fr', '/app.js', { 'sec-fetch-dest': 'script' });
+    const expectedJs = latencyFor('www.alpha.fr/app.js', [60, 250]);
+    expect(js.ms).toBeGreaterThanOrEqual(expectedJs - 5);
+    expect(js.ms).toBeLessThan(expectedJs + 400);
+    expect(js.body).toBe('window.x = 1;');
+  });
+
+  it('the analytics tag is injected in HTML only, with a long-poll on every second host', async () => {
+    const pages = await Promise.all(hosts.map((h) => fetchVia(net, h, '/')));
+    const tags = pages.map((p) => /<script src="https:\/\/analytics\.realistic\.invalid\/beacon\.js(\?lp=1)?" async><\/script><\/body>/.exec(p.body));
+    expect(tags.every(Boolean)).toBe(true);
+    // sorted hosts: alpha, beta, delta, gamma → the 2nd and 4th long-poll
+    const lp = Object.fromEntries(hosts.map((h, i) => [h, tags[i]![1] === '?lp=1']));
+    expect(lp).toEqual({ 'www.alpha.fr': false, 'www.beta.fr': true, 'www.delta.fr': false, 'www.gamma.fr': true });
+    expect((await fetchVia(net, 'www.alpha.fr', '/app.js')).body).toBe('window.x = 1;');
+    expect((await fetchVia(net, 'www.alpha.fr', '/data.json')).body).toBe('{"a":1}');
+    expect(net.hosts).toContain('analytics.realistic.invalid');
+    expect(hostResolverRules(net)).toContain('MAP analytics.realistic.invalid:443');
+    const script = await fetchVia(net, 'analytics.realistic.invalid', '/beacon.js?lp=1');
+    expect(script.type).toMatch(/javascript/);
+    expect(script.body).toContain("navigator.sendBeacon('https://analytics.realistic.invalid/collect'");
+    expect(script.body).toContain('setInterval(send, 1500)');
+    expect(script.body).toContain('/poll?h=');
+    expect((await fetchVia(net, 'analytics.realistic.invalid', '/beacon.js')).body).not.toContain('/poll');
+    expect((await fetchVia(net, 'analytics.realistic.invalid', '/collect')).status).toBe(204);
+  });
+
+  it('the long-poll stays open until the client goes away', async () => {
+    const state = await new Promise<{ headers: boolean; ended: boolean }>((resolve) => {
+      let ended = false;
+      const req = httpsRequest({ host: '127.0.0.1', port: net.httpsPort, path: '/poll?h=www.beta.fr', headers: { host: 'analytics.realistic.invalid' }, rejectUnauthorized: false, servername: 'analytics.realistic.invalid' }, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => (ended = true));
+        setTimeout(() => {
+          req.destroy();
+          resolve({ headers: res.statusCode === 200, ended });
+        }, 2500);
+      });
+      req.on('error', () => undefined);
+      req.end();
+    });
+    expect(state).toEqual({ headers: true, ended: false });
+  });
+
+  it('quiet by default; a corpus _network.json turns the realistic network on', async () => {
+    expect(server.network).toBeNull();
+    expect(resolveNetwork(rroot)).toBeNull();
+    writeFileSync(join(rroot, '_network.json'), JSON.stringify({ profile: 'realistic', documentMs: [100, 200] }));
+    expect(resolveNetwork(rroot)).toEqual({ ...REALISTIC_NETWORK, documentMs: [100, 200], profile: 'realistic' });
+    expect(resolveNetwork(rroot, 'quiet')).toBeNull();
+    expect(() => resolveNetwork(rroot, { documentMs: [300, 100] } as never)).toThrow(/documentMs/);
+    const quiet = await fetchVia(server, 'www.exemple.fr', '/');
+    expect(quiet.body).toBe('<h1>home</h1>');
   });
 });

@@ -10,6 +10,7 @@
  * and what was seen so far is kept (`partial`).
  */
 import type { Browser, BrowserContext } from 'playwright';
+import { botWallGlobals } from '../../detectors/data/bot-walls.ts';
 import { loadChatVendors } from '../../detectors/data/chat-vendors.ts';
 import { detectors as registry } from '../../detectors/index.ts';
 import { probedGlobals } from './capture.ts';
@@ -27,6 +28,8 @@ export type { JudgeFn } from './visit.ts';
 export interface JourneyResult {
   status: 'ok' | 'partial' | 'failed';
   error: string | null;
+  /** the service that blocked the actor (CONTRACT §7), else null */
+  blockedBy: string | null;
   consent: ConsentRecord;
   pages: PageRecord[];
   consentEvents: string[];
@@ -45,7 +48,7 @@ export function siteContext(actor: { id: string; name: string; url: string }): S
 
 /** Pages worth seeing again with cookies accepted: those with findings and the best contact/help pages. */
 function acceptTargets(pages: PageRecord[], n: number): QueueItem[] {
-  const seen = pages.filter((p) => p.pass === 'refuse' && p.snapshot && p.depth > 0);
+  const seen = pages.filter((p) => p.pass === 'refuse' && p.snapshot && p.depth > 0 && !p.blockedBy);
   const withFindings = seen.filter((p) => p.findings.length > 0);
   const ranked = [...new Set([...withFindings, ...seen].sort((a, b) => b.score - a.score || a.depth - b.depth))];
   return ranked.slice(0, n).map((p) => ({ url: p.url, depth: p.depth, path: p.path, score: p.score, label: '' }));
@@ -70,7 +73,8 @@ export async function runJourney(
     opts,
     clock,
     vendors,
-    globals: probedGlobals(registry),
+    // the globals detectors declare, and those that mark a bot wall
+    globals: [...new Set([...probedGlobals(registry), ...botWallGlobals()])].sort(),
     judge: hooks.judge,
     // Screenshots: the home page, and the first page of each pass where a channel shows up.
     wantsScreenshot: (r) => {
@@ -90,7 +94,7 @@ export async function runJourney(
     consentEvents.push(...refuse.events);
     const h = home();
     if (!h || h.error || !h.snapshot) {
-      return { status: 'failed', error: h?.error ?? refuse.error ?? 'home page not reached', consent, pages, consentEvents };
+      return { status: 'failed', error: h?.error ?? refuse.error ?? 'home page not reached', blockedBy: h?.blockedBy ?? null, consent, pages, consentEvents };
     }
     let error = refuse.error;
     if (refuse.consent.banner && !error) {
@@ -98,7 +102,10 @@ export async function runJourney(
       consentEvents.push(...accept.events);
       if (accept.error) error = `accept pass: ${accept.error}`;
     }
-    return { status: error ? 'partial' : 'ok', error, consent, pages, consentEvents };
+    // A wall on a deeper page: what was seen elsewhere is kept, the actor is partial and says where.
+    const walled = pages.find((p) => p.blockedBy);
+    if (walled) error = [`blocked by ${walled.blockedBy} on ${walled.url}`, error].filter(Boolean).join('; ');
+    return { status: error ? 'partial' : 'ok', error, blockedBy: walled?.blockedBy ?? null, consent, pages, consentEvents };
   };
 
   // The watchdog: past the deadline (and a grace for the journey to stop by itself), close the
@@ -112,7 +119,7 @@ export async function runJourney(
       await sleep(100);
       const h = home();
       const reached = !!h && !h.error && !!h.snapshot;
-      resolve({ status: reached ? 'partial' : 'failed', error: reason, consent, pages: [...pages], consentEvents });
+      resolve({ status: reached ? 'partial' : 'failed', error: reason, blockedBy: pages.find((p) => p.blockedBy)?.blockedBy ?? null, consent, pages: [...pages], consentEvents });
     }, opts.actorTimeoutMs + WATCHDOG_GRACE_MS);
   });
   try {

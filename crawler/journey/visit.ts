@@ -11,7 +11,8 @@ import type { PageRecord, PathStep, SiteContext } from '../types.ts';
 import { withTimeout, type ActorClock } from './bounds.ts';
 import { capture, type ScriptNavButton } from './capture.ts';
 import type { ConsentSession } from './consent.ts';
-import { isOwnSite } from './links.ts';
+import { detectBotWall } from '../../detectors/bot-wall.ts';
+import { isOwnSite, registrableDomain } from './links.ts';
 import {
   CONSENT_SETTLE_MS,
   CONSENT_STEP_CAP_MS,
@@ -58,7 +59,7 @@ export interface VisitContext {
 }
 
 export function emptyRecord(item: QueueItem, pass: PageRecord['pass']): PageRecord {
-  return { pass, url: item.url, finalUrl: item.url, status: null, depth: item.depth, path: item.path, title: '', error: null, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: item.score, ms: 0 };
+  return { pass, url: item.url, finalUrl: item.url, status: null, depth: item.depth, path: item.path, title: '', error: null, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: item.score, ms: 0, blockedBy: null };
 }
 
 export async function newTab(ctx: BrowserContext, navTimeoutMs: number): Promise<Page> {
@@ -102,7 +103,8 @@ export async function visit(
       record.error = 'redirected to a private network address: not read';
       return { record, page, scriptNav };
     }
-    if (!isOwnSite(record.finalUrl, v.site.domain, 100)) {
+    // A help platform the crawler chose to follow (a link to <actor>.zendesk.com) stays allowed.
+    if (!isOwnSite(record.finalUrl, v.site.domain, 100) && registrableDomain(record.finalUrl) !== registrableDomain(item.url)) {
       // Not the actor's page: never judged as theirs.
       record.error = `redirected off-site to ${new URL(record.finalUrl).hostname}`;
       return { record, page, scriptNav };
@@ -134,6 +136,16 @@ export async function visit(
     record.finalUrl = got.snapshot.finalUrl;
     record.links = got.links;
     scriptNav = got.scriptNav;
+    // A bot wall is recorded as such (CONTRACT §7) and never judged as the actor's page.
+    const wall = detectBotWall(got.snapshot);
+    if (wall) {
+      record.blockedBy = wall.service;
+      record.error = `blocked by ${wall.service}`;
+      record.links = [];
+      scriptNav = [];
+      v.log(`${v.actorId} ${pass} wall ${wall.service}: ${wall.evidence.map((e) => `${e.signal}=${e.detail}`).join('; ')}`);
+      return { record, page, scriptNav };
+    }
     const judged = await v.judge(got.snapshot, v.site);
     phase('judge');
     record.findings = judged.findings;

@@ -40,6 +40,14 @@ export function channelOf(a: MatrixActor, key: ChannelKey): ChannelResult {
   return a.channels?.[key] ?? { present: false };
 }
 
+/**
+ * CONTRACT §7: the cell text of a channel not seen on a blocked actor, e.g. "blocked (cloudflare)":
+ * a bot wall is never "no channel". Null when the actor was not blocked or the channel is present.
+ */
+export function blockedCell(a: MatrixActor, c: ChannelResult): string | null {
+  return a.blockedBy && !c.present ? `blocked (${a.blockedBy})` : null;
+}
+
 /** Whether the actor's channels were measured at all (failed actors were not). */
 export function isScanned(a: MatrixActor): boolean {
   return a.status !== 'failed';

@@ -3,7 +3,7 @@
  * or line break quoted, quotes doubled). The same columns feed the "Matrice" sheet of the xlsx.
  */
 import type { MatrixActor, MatrixJson } from '../types.ts';
-import { channelKeys, channelOf, gatingOf, numAttr, phoneNumbers, strAttr, strListAttr } from './common.ts';
+import { blockedCell, channelKeys, channelOf, gatingOf, numAttr, phoneNumbers, strAttr, strListAttr } from './common.ts';
 
 export type Cell = string | number | null;
 
@@ -44,6 +44,7 @@ export function matrixTable(m: MatrixJson): { header: string[]; rows: Cell[][] }
   ];
   for (const k of keys) header.push(k, `${k}_clicks`, `${k}_gating`);
   for (const [col] of FLAT) header.push(col);
+  header.push('blockedBy'); // CONTRACT §7, appended so existing column positions hold
 
   const rows = m.actors.map((a) => {
     const row: Cell[] = [
@@ -60,9 +61,10 @@ export function matrixTable(m: MatrixJson): { header: string[]; rows: Cell[][] }
     ];
     for (const k of keys) {
       const c = channelOf(a, k);
-      row.push(c.present ? 1 : 0, c.present && typeof c.clicks === 'number' ? c.clicks : null, gatingOf(c));
+      row.push(blockedCell(a, c) ?? (c.present ? 1 : 0), c.present && typeof c.clicks === 'number' ? c.clicks : null, gatingOf(c));
     }
     for (const [, get] of FLAT) row.push(get(a));
+    row.push(a.blockedBy ?? null);
     return row;
   });
   return { header, rows };

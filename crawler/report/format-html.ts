@@ -28,6 +28,7 @@ import {
   statusCounts,
   strAttr,
   strListAttr,
+  blockedCell,
 } from './common.ts';
 
 export interface HtmlReportOptions {
@@ -103,6 +104,8 @@ function gatingTitle(c: ChannelResult): string {
 /** The synthesis badge of a present channel: "✓ tous / 1 clic", linked to its evidence. */
 function presenceCell(a: MatrixActor, key: ChannelKey, tag: 'td' | 'span' = 'td'): string {
   const c = channelOf(a, key);
+  const blocked = blockedCell(a, c);
+  if (blocked) return `<${tag} class="cell blocked" data-channel="${key}" data-blocked="${e(a.blockedBy ?? '')}" title="mur anti-robots : canal non vu">${e(blocked)}</${tag}>`;
   if (!isScanned(a)) return `<${tag} class="cell na" data-channel="${key}">n/a</${tag}>`;
   if (!c.present) return `<${tag} class="cell absent" data-channel="${key}" title="non trouvé">—</${tag}>`;
   const g = gatingOf(c)!;
@@ -309,7 +312,7 @@ function synthesisTable(m: MatrixJson, sector: string, actors: MatrixActor[]): s
             ? ' <span class="status failed">échec</span>'
             : '';
       const name = `<th scope="row" class="actor">${e(a.name)}${a.segment ? ` <small>${e(a.segment)}</small>` : ''}${badge}</th>`;
-      if (a.status === 'failed') {
+      if (a.status === 'failed' && !a.blockedBy) {
         return `<tr data-actor="${e(a.id)}" class="failed-row">${name}<td class="cell failed" colspan="${keys.length}">Analyse en échec : ${e(a.error ?? 'erreur inconnue')}</td></tr>`;
       }
       return `<tr data-actor="${e(a.id)}">${name}${keys.map((k) => presenceCell(a, k)).join('')}</tr>`;
@@ -479,7 +482,7 @@ ul.notes{margin:0 0 8px;padding-left:18px;color:#7a5b00;font-size:13px}
 .cell.customers.cookies{background:linear-gradient(135deg,var(--cust) 50%,var(--cook) 50%)}
 .cell.absent{color:#9aa1ab;background:#fff}
 .cell.na{color:var(--grey);background:#f3f4f6;font-style:italic}
-.cell.failed{background:#fde2e1;color:#8a1c1c;text-align:left}
+.cell.failed{background:#fde2e1;color:#8a1c1c;text-align:left}.cell.blocked{background:#ede7f6;color:#4a148c}
 tr.pct td,tr.pct th{background:#f1f3f6}
 .status{font-size:11px;padding:1px 6px;border-radius:8px;font-weight:600;white-space:nowrap}
 .status.partial{background:#fff3cd;color:#7a5b00}.status.failed{background:#fde2e1;color:#8a1c1c}.status.ok{background:#e6f4ea;color:#1b5e20}

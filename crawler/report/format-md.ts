@@ -5,10 +5,12 @@
  * customers; `cookies (0)` found only once cookies were accepted; `–` not found; `n/a` not scanned.
  */
 import type { ChannelResult, MatrixActor, MatrixJson } from '../types.ts';
-import { channelKeys, channelOf, channelStats, dateFr, groupBySector, isScanned, statusCounts } from './common.ts';
+import { blockedCell, channelKeys, channelOf, channelStats, dateFr, groupBySector, isScanned, statusCounts } from './common.ts';
 
 /** One matrix cell as plain text. */
 export function mdCell(a: MatrixActor, c: ChannelResult): string {
+  const blocked = blockedCell(a, c);
+  if (blocked) return blocked;
   if (!isScanned(a)) return 'n/a';
   if (!c.present) return '–';
   const word = c.loginGated && c.consentGated ? 'login+cookies' : c.loginGated ? 'login' : c.consentGated ? 'cookies' : 'yes';
@@ -71,7 +73,7 @@ export function matrixToMarkdown(m: MatrixJson): string {
   out.push('');
   out.push(
     'Legend: yes (n) = open to all, n clicks from the home page (0 = on it); login (n) = reserved to signed-in customers; ' +
-      'cookies (n) = found only once cookies are accepted; – = not found; n/a = site not scanned. ' +
+      'cookies (n) = found only once cookies are accepted; – = not found; blocked (service) = a bot wall stopped the scan before this channel was seen; n/a = site not scanned. ' +
       'Percentages are of the actors scanned (failed ones excluded).',
   );
   if (notes.length) {

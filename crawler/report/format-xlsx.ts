@@ -18,6 +18,7 @@ import {
   groupBySector,
   isScanned,
   phoneNumbers,
+  blockedCell,
 } from './common.ts';
 import { matrixTable, type Cell } from './format-csv.ts';
 
@@ -140,7 +141,7 @@ export async function matrixToXlsx(m: MatrixJson): Promise<Buffer> {
         a.name,
         a.sector,
         a.status,
-        scanned ? (c.present ? 1 : 0) : null,
+        blockedCell(a, c) ?? (scanned ? (c.present ? 1 : 0) : null),
         g ? GATING_FR[g] : null,
         c.present && typeof c.clicks === 'number' ? c.clicks : null,
         c.present ? (c.url ?? null) : null,

@@ -25,6 +25,7 @@ function actorOf(row: ActorResultRow): MatrixActor {
     error: row.error ?? null,
     pagesVisited: row.pages_visited,
     consent: JSON.parse(row.consent_json),
+    blockedBy: row.blocked_by ?? null,
     channels,
     runId: row.run_id,
     scannedAt: row.finished_at,

@@ -30,7 +30,7 @@ export function redetect(store: Store, sourceRunId: string, io: { progress?: (l:
     const site = siteContext(actor);
     const pages: PageRecord[] = store.pages(source.id, row.actor_id).map((p) => {
       const snapshot = store.snapshot(p.id);
-      const judged = snapshot ? judgePage(snapshot, site) : { findings: [], runs: [] };
+      const judged = snapshot && !p.blocked_by ? judgePage(snapshot, site) : { findings: [], runs: [] }; // a bot wall is never judged (issue 10)
       return {
         pass: p.pass,
         url: p.url,
@@ -47,6 +47,7 @@ export function redetect(store: Store, sourceRunId: string, io: { progress?: (l:
         screenshot: p.hasScreenshot ? store.screenshot(p.id) : null,
         findings: judged.findings,
         detectorRuns: judged.runs,
+        blockedBy: p.blocked_by,
       };
     });
     const channels = rollupChannels(pages, actor.url);
@@ -56,6 +57,7 @@ export function redetect(store: Store, sourceRunId: string, io: { progress?: (l:
       position: row.position,
       status: row.status,
       error: row.error,
+      blockedBy: row.blocked_by ?? null,
       consent: JSON.parse(row.consent_json),
       channels,
       pages,

@@ -13,7 +13,7 @@ import PQueue from 'p-queue';
 import pino from 'pino';
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../journey/browser.ts';
-import { startFixtureServer, type FixtureServer } from '../serve/fixture-server.ts';
+import { startFixtureServer, type FixtureServer, type NetworkOption } from '../serve/fixture-server.ts';
 import { DEFAULT_JOURNEY, runJourney, siteContext, type JourneyOptions, type JourneyResult } from '../journey/journey.ts';
 import { BadInputError, checkPublicUrls, loadPanel, type Actor, type Panel } from './panel.ts';
 import { JudgePool } from '../judge/judge-pool.ts';
@@ -40,6 +40,8 @@ export interface ScanOptions {
   ignoreRobots?: boolean;
   /** pause between two pages of the same site, ms */
   pageDelayMs?: number;
+  /** with fixtures: the simulated network (issue 10); default: the corpus's _network.json, else quiet */
+  fixturesNetwork?: 'quiet' | 'realistic';
 }
 
 /** What is recorded with the run, so that --resume scans the rest the same way. */
@@ -56,6 +58,8 @@ interface RecordedOptions {
   screenshots: boolean;
   ignoreRobots: boolean;
   pageDelayMs: number;
+  /** absent in runs recorded before issue 10 */
+  fixturesNetwork?: 'quiet' | 'realistic' | null;
 }
 
 export interface ScanIO {
@@ -114,7 +118,9 @@ export async function scan(opts: ScanOptions, io: ScanIO = {}): Promise<string> 
     screenshots: opts.screenshots ?? true,
     ignoreRobots: !!opts.ignoreRobots,
     pageDelayMs: opts.pageDelayMs ?? 0,
+    fixturesNetwork: opts.fixturesNetwork ?? null,
   };
+  if (recorded.fixturesNetwork && !['quiet', 'realistic'].includes(recorded.fixturesNetwork)) throw new BadInputError(`--fixtures-network: must be quiet or realistic (got ${recorded.fixturesNetwork})`);
   const edition = opts.edition ?? panel.edition ?? String(new Date().getFullYear());
   const store = new Store(opts.db);
   try {
@@ -174,7 +180,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
     return browser;
   };
   try {
-    if (o.fixtures) fixtures = await startFixtureServer(o.fixtures);
+    if (o.fixtures) fixtures = await startFixtureServer(o.fixtures, { network: (o.fixturesNetwork ?? null) as NetworkOption | null });
     if (todo.length) await getBrowser();
     const journeyOpts: Partial<JourneyOptions> = {
       maxPages: o.maxPages,
@@ -211,7 +217,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
             if (b.isConnected()) break;
             progress(`${actor.id}: the browser crashed during the scan (attempt ${attempts})`);
           } catch (err) {
-            result = { status: 'failed', error: `crawler error: ${(err as Error).message.split('\n')[0]}`, consent: { cmp: null, banner: false, rejectButton: false }, pages: [], consentEvents: [] };
+            result = { status: 'failed', error: `crawler error: ${(err as Error).message.split('\n')[0]}`, blockedBy: null, consent: { cmp: null, banner: false, rejectButton: false }, pages: [], consentEvents: [] };
             if (browser?.isConnected()) break;
           }
         }
@@ -223,6 +229,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
           position,
           status: r.status,
           error: r.error,
+          blockedBy: r.blockedBy ?? null,
           consent: r.consent,
           channels,
           pages: r.pages,

@@ -6,6 +6,14 @@
  *
  * Chosen over Playwright's context.route, which does not route the follow-up of a fulfilled
  * redirect and is bypassed by service workers (../shared/research/derisk.md §2).
+ *
+ * Network modes (issue 10): `quiet` (default) answers at once; `realistic` (option `network`, or a
+ * corpus-level `_network.json` such as `{ "profile": "realistic" }` or explicit numbers) behaves the
+ * way corporate sites do: documents answer in 250–700 ms and sub-resources in 60–250 ms, the delay
+ * drawn from a hash of the URL (deterministic, so runs are comparable); every HTML page gets an
+ * analytics tag (a beacon every 1.5 s) and, on every second host, a long-poll that never completes.
+ * The tag and its endpoints are served here under REALISTIC_HOST. Deliberately not simulated:
+ * bandwidth, packet loss, websockets.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -21,8 +29,32 @@ export interface RouteRule {
   headers?: Record<string, string>;
 }
 
+/** How the simulated network behaves (null = quiet: every answer at once, nothing injected). */
+export interface NetworkProfile {
+  /** latency of documents (pages and frames), ms, [min, max] */
+  documentMs: [number, number];
+  /** latency of sub-resources (scripts, styles, images, XHR), ms, [min, max] */
+  resourceMs: [number, number];
+  /** the injected analytics tag sends a beacon this often, ms (0 = no tag) */
+  beaconEveryMs: number;
+  /** every n-th host (in sorted order) also keeps a long-poll open forever (0 = none) */
+  longPollEveryNthHost: number;
+  /** mixed into the latency hash: another seed, other (still deterministic) delays */
+  seed: number;
+}
+
+/** Figures from issue 10: corporate pages in hundreds of ms, an analytics beacon every 1.5 s. */
+export const REALISTIC_NETWORK: NetworkProfile = { documentMs: [250, 700], resourceMs: [60, 250], beaconEveryMs: 1500, longPollEveryNthHost: 2, seed: 0 };
+
+export type NetworkOption = 'quiet' | 'realistic' | NetworkProfile;
+
+/** The synthetic analytics host the realistic network injects (served by this server). */
+export const REALISTIC_HOST = 'analytics.realistic.invalid';
+
 export interface FixtureServer {
   root: string;
+  /** the simulated network, null when quiet */
+  network: NetworkProfile | null;
   httpPort: number;
   httpsPort: number;
   /** hostnames that have a folder under root */
@@ -102,15 +134,106 @@ export function certificateSpki(certPem: string): string {
   return createHash('sha256').update(der).digest('base64');
 }
 
-export async function startFixtureServer(root: string): Promise<FixtureServer> {
+/** A network option, or the corpus's `_network.json` when no option is given. */
+export function resolveNetwork(root: string, option?: NetworkOption | null): NetworkProfile | null {
+  let o: unknown = option;
+  if (o === undefined || o === null) {
+    const file = join(root, '_network.json');
+    if (!existsSync(file)) return null;
+    try {
+      o = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new Error(`${file}: invalid JSON (${(err as Error).message})`);
+    }
+    const p = (o as { profile?: string }).profile;
+    o = p ? { ...(p === 'realistic' ? REALISTIC_NETWORK : {}), ...(o as object), profile: p } : o;
+    if (p === 'quiet') return null;
+    if (p && p !== 'realistic') throw new Error(`${file}: profile must be quiet or realistic (got ${p})`);
+  }
+  if (o === 'quiet') return null;
+  if (o === 'realistic') return { ...REALISTIC_NETWORK };
+  if (typeof o === 'string') throw new Error(`network: must be quiet or realistic (got ${o})`);
+  const n = { ...REALISTIC_NETWORK, ...(o as Partial<NetworkProfile>) };
+  for (const [k, r] of [['documentMs', n.documentMs], ['resourceMs', n.resourceMs]] as const) {
+    if (!Array.isArray(r) || r.length !== 2 || !(r[0] >= 0) || !(r[1] >= r[0])) throw new Error(`network: ${k} must be [min, max] with 0 ≤ min ≤ max`);
+  }
+  return n;
+}
+
+/** A delay in [min, max] drawn from a hash of the URL: the same URL always waits the same time. */
+export function latencyFor(url: string, range: [number, number], seed = 0): number {
+  const h = createHash('sha256').update(`${seed}|${url}`).digest();
+  const frac = h.readUInt32BE(0) / 0x1_0000_0000;
+  return Math.round(range[0] + frac * (range[1] - range[0]));
+}
+
+/** Does this host keep a long-poll open (every n-th host of the sorted list)? */
+function longPolls(net: NetworkProfile, hosts: string[], host: string): boolean {
+  if (!net.longPollEveryNthHost) return false;
+  const i = [...hosts].sort().indexOf(host);
+  return i >= 0 && i % net.longPollEveryNthHost === net.longPollEveryNthHost - 1;
+}
+
+/** The analytics tag: a beacon every `everyMs`, and optionally a long-poll restarted when it ends. */
+function beaconScript(everyMs: number, longPoll: boolean): string {
+  const base = `https://${REALISTIC_HOST}`;
+  return `(function () {
+  var send = function () { try { navigator.sendBeacon('${base}/collect', JSON.stringify({ u: location.href, t: Date.now() })); } catch (e) {} };
+  send();
+  setInterval(send, ${everyMs});
+  ${longPoll ? `var poll = function () { fetch('${base}/poll?h=' + encodeURIComponent(location.hostname), { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(poll, function () { setTimeout(poll, 1000); }); };
+  poll();` : ''}
+})();
+`;
+}
+
+/** Adds the analytics tag before the last </body> (or at the end). */
+export function injectBeacon(html: string, src: string): string {
+  const tag = `<script src="${src}" async></script>`;
+  const i = html.toLowerCase().lastIndexOf('</body>');
+  return i >= 0 ? `${html.slice(0, i)}${tag}${html.slice(i)}` : `${html}${tag}`;
+}
+
+export async function startFixtureServer(root: string, opts: { network?: NetworkOption | null } = {}): Promise<FixtureServer> {
+  const net = resolveNetwork(root, opts.network);
   const hosts = readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name.toLowerCase());
   const routes = new Map<string, Record<string, RouteRule>>();
   for (const h of hosts) routes.set(h, loadRoutes(join(root, h)));
 
+  /** The synthetic analytics host of the realistic network. */
+  const analytics = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const cors = { 'access-control-allow-origin': String(req.headers.origin ?? '*'), 'access-control-allow-credentials': 'true', 'cache-control': 'no-store' };
+    if (url.pathname === '/poll') {
+      // Held open until the client goes away: a long-poll that never completes.
+      res.writeHead(200, { ...cors, 'content-type': 'application/json' });
+      res.flushHeaders();
+      return;
+    }
+    const later = (f: () => void) => {
+      const t = setTimeout(f, latencyFor(url.href, net!.resourceMs, net!.seed));
+      res.on('close', () => clearTimeout(t));
+    };
+    if (url.pathname === '/beacon.js') {
+      later(() => {
+        res.writeHead(200, { ...cors, 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(beaconScript(net!.beaconEveryMs, url.searchParams.get('lp') === '1'));
+      });
+      return;
+    }
+    later(() => {
+      res.writeHead(url.pathname === '/collect' ? 204 : 404, cors);
+      res.end();
+    });
+  };
+
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (net && host === REALISTIC_HOST) {
+      analytics(req, res, new URL(req.url ?? '/', `https://${host}`));
+      return;
+    }
     if (!routes.has(host)) {
       // Unknown host: behave like a connection that never resolved.
       req.socket.destroy();
@@ -153,11 +276,24 @@ export async function startFixtureServer(root: string): Promise<FixtureServer> {
         res.end('<!doctype html><title>404</title><h1>Page introuvable</h1>');
         return;
       }
-      res.writeHead(rule?.status ?? 200, { 'content-type': contentType(file), 'cache-control': 'no-cache', ...extra });
-      res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+      const type = contentType(file);
+      let body: Buffer | string = readFileSync(file);
+      if (net?.beaconEveryMs && type.startsWith('text/html')) {
+        body = injectBeacon(body.toString('utf8'), `https://${REALISTIC_HOST}/beacon.js${longPolls(net, hosts, host) ? '?lp=1' : ''}`);
+      }
+      res.writeHead(rule?.status ?? 200, { 'content-type': type, 'cache-control': 'no-cache', ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
     };
-    if (rule?.delayMs) {
-      const timer = setTimeout(respond, rule.delayMs);
+    // Realistic network: documents and sub-resources wait a per-URL delay (Sec-Fetch-Dest tells
+    // which; without it, an HTML file or a path without extension counts as a document).
+    let wait = rule?.delayMs ?? 0;
+    if (net && req.method !== 'OPTIONS') {
+      const dest = String(req.headers['sec-fetch-dest'] ?? '');
+      const doc = dest ? ['document', 'iframe', 'frame'].includes(dest) : /(\.html?|\/[^./]*)$/i.test(url.pathname);
+      wait += latencyFor(`${host}${url.pathname}${url.search}`, doc ? net.documentMs : net.resourceMs, net.seed);
+    }
+    if (wait) {
+      const timer = setTimeout(respond, wait);
       res.on('close', () => clearTimeout(timer));
     } else {
       respond();
@@ -181,9 +317,10 @@ export async function startFixtureServer(root: string): Promise<FixtureServer> {
     });
   return {
     root,
+    network: net,
     httpPort,
     httpsPort,
-    hosts,
+    hosts: net ? [...hosts, REALISTIC_HOST] : hosts,
     spki: certificateSpki(cert),
     close: async () => {
       await Promise.all([close(http), close(https)]);

@@ -42,6 +42,8 @@ export interface ActorResultRow {
   started_at: string;
   finished_at: string;
   attempts: number;
+  /** the service that blocked the actor (CONTRACT §7), else null; null for rows written before migration 002 */
+  blocked_by: string | null;
 }
 
 
@@ -51,6 +53,8 @@ export interface ActorResultToStore {
   position: number;
   status: 'ok' | 'partial' | 'failed';
   error: string | null;
+  /** CONTRACT §7: the service that blocked the actor, else null */
+  blockedBy?: string | null;
   consent: ConsentRecord;
   channels: Record<ChannelKey, ChannelResult>;
   pages: PageRecord[];
@@ -73,6 +77,7 @@ export interface StoredPage {
   score: number;
   ms: number;
   hasScreenshot: boolean;
+  blocked_by: string | null;
 }
 
 export class Store {
@@ -171,8 +176,8 @@ export class Store {
   /** Writes one actor's whole result in one transaction. */
   saveActorResult(r: ActorResultToStore): void {
     const insPage = this.db.prepare(
-      `INSERT INTO pages (run_id, actor_id, pass, url, final_url, status, depth, path_json, title, error, links_json, score, ms, snapshot_gz, screenshot)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pages (run_id, actor_id, pass, url, final_url, status, depth, path_json, title, error, links_json, score, ms, snapshot_gz, screenshot, blocked_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insReq = this.db.prepare('INSERT INTO requests (page_id, url, type, status) VALUES (?, ?, ?, ?)');
     const insFinding = this.db.prepare(
@@ -180,8 +185,8 @@ export class Store {
     );
     const insRun = this.db.prepare('INSERT INTO detector_runs (page_id, detector, version, outcome, ms, error) VALUES (?, ?, ?, ?, ?, ?)');
     const insActor = this.db.prepare(
-      `INSERT INTO actor_results (run_id, actor_id, position, name, sector, segment, url, status, error, pages_visited, consent_json, channels_json, started_at, finished_at, attempts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO actor_results (run_id, actor_id, position, name, sector, segment, url, status, error, pages_visited, consent_json, channels_json, started_at, finished_at, attempts, blocked_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Compress outside the transaction: the write lock is held only for the inserts.
     const blobs = r.pages.map((p) => (p.snapshot ? gzipSync(JSON.stringify(p.snapshot)) : null));
@@ -203,6 +208,7 @@ export class Store {
           p.ms,
           blobs[i],
           p.screenshot,
+          p.blockedBy ?? null,
         );
         const pageId = Number(info.lastInsertRowid);
         for (const q of p.snapshot?.requests ?? []) insReq.run(pageId, q.url, q.type, q.status);
@@ -225,13 +231,14 @@ export class Store {
         r.startedAt,
         r.finishedAt,
         r.attempts,
+        r.blockedBy ?? null,
       );
     })();
   }
 
   pages(runId: string, actorId: string): StoredPage[] {
     const rows = this.db
-      .prepare('SELECT id, pass, url, final_url, status, depth, path_json, title, error, links_json, score, ms, screenshot IS NOT NULL AS has_shot FROM pages WHERE run_id = ? AND actor_id = ? ORDER BY id')
+      .prepare('SELECT id, pass, url, final_url, status, depth, path_json, title, error, links_json, score, ms, blocked_by, screenshot IS NOT NULL AS has_shot FROM pages WHERE run_id = ? AND actor_id = ? ORDER BY id')
       .all(runId, actorId) as (Omit<StoredPage, 'path' | 'links' | 'hasScreenshot'> & { path_json: string; links_json: string; has_shot: number })[];
     return rows.map(({ path_json, links_json, has_shot, ...rest }) => ({ ...rest, path: JSON.parse(path_json), links: JSON.parse(links_json), hasScreenshot: has_shot === 1 }));
   }

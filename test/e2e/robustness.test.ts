@@ -12,7 +12,9 @@ describe('robustness corpus', { timeout: 600_000 }, () => {
   it('records failures with reasons and keeps going', async () => {
     const db = tempDb('robust');
     const t0 = Date.now();
-    await scan({ panelFile: `${FIXTURES}robustness/panel.yaml`, fixtures: `${FIXTURES}robustness/sites`, db, navTimeoutMs: 12_000, actorTimeoutMs: 90_000 }, { progress: () => undefined });
+    // the first seven actors; the walls and hostile pages of issue 10 are in robustness-walls.test.ts
+    const actors = ['ok-small', 'hangs', 'boom', 'nohost', 'hostile', 'redirects', 'slow-contact'];
+    await scan({ panelFile: `${FIXTURES}robustness/panel.yaml`, fixtures: `${FIXTURES}robustness/sites`, db, actors, navTimeoutMs: 12_000, actorTimeoutMs: 90_000 }, { progress: () => undefined });
     const store = new Store(db);
     const m = buildMatrix(store);
     const integrity = store.db.pragma('integrity_check', { simple: true });

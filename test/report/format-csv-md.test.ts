@@ -11,7 +11,7 @@ const HEADER =
   'social,social_clicks,social_gating,messaging,messaging_clicks,messaging_gating,' +
   'secure_messaging,secure_messaging_clicks,secure_messaging_gating,forum,forum_clicks,forum_gating,' +
   'mobile_app,mobile_app_clicks,mobile_app_gating,' +
-  'phone_numbers,phone_hours,chatbot_vendor,livechat_vendor,form_fields,faq_questionCount,social_networks,messaging_apps,mobile_app_stores,email_addresses';
+  'phone_numbers,phone_hours,chatbot_vendor,livechat_vendor,form_fields,faq_questionCount,social_networks,messaging_apps,mobile_app_stores,email_addresses,blockedBy';
 
 describe('matrixToCsv', () => {
   const csv = matrixToCsv(SAMPLE_MATRIX);
@@ -29,7 +29,7 @@ describe('matrixToCsv', () => {
     expect(lines[1]).toBe(
       'banque-horizon,Banque Horizon,banque,traditionnelle,ok,,18,onetrust,1,1,' +
         '1,1,open,1,0,cookies,1,2,customers,1,1,open,0,,,0,,,1,0,open,0,,,1,1,customers,0,,,1,0,open,' +
-        '+33142000000 | +33800123456,Mo-Fr 08:00-20:00; Sa 09:00-17:30,inbenta,iadvize,,240,facebook | x | linkedin | youtube,,ios | android,',
+        '+33142000000 | +33800123456,Mo-Fr 08:00-20:00; Sa 09:00-17:30,inbenta,iadvize,,240,facebook | x | linkedin | youtube,,ios | android,,',
     );
   });
 
@@ -37,13 +37,21 @@ describe('matrixToCsv', () => {
     expect(lines[5]).toBe(
       'rail-express,Rail Express,transports,opérateur,partial,"budget de pages atteint (30 pages), FAQ non parcourue en entier",30,onetrust,1,1,' +
         '1,1,open,1,0,open,1,3,open,1,2,open,0,,,0,,,1,0,open,1,0,cookies,0,,,1,2,open,1,0,open,' +
-        '3635,Mo-Su 07:00-22:00,inbenta,iadvize,,320,facebook | x | instagram,whatsapp | messenger,ios | android,',
+        '3635,Mo-Su 07:00-22:00,inbenta,iadvize,,320,facebook | x | instagram,whatsapp | messenger,ios | android,,',
     );
     expect(lines[6]).toBe(
       'bus-metropole,Bus Métropole,transports,,failed,net::ERR_NAME_NOT_RESOLVED at https://www.bus-metropole.fr/,0,,0,0,' +
         Array(11).fill('0,,').join(',') +
-        ',,,,,,,,,,',
+        ',,,,,,,,,,,',
     );
+  });
+
+  it('a blocked actor (CONTRACT §7): every channel reads "blocked (service)", never 0, and blockedBy is the last column', () => {
+    const m = { ...SAMPLE_MATRIX, actors: SAMPLE_MATRIX.actors.map((a) => (a.id === 'bus-metropole' ? { ...a, error: 'blocked by datadome', blockedBy: 'datadome' } : a)) };
+    const row = matrixToCsv(m).split('\r\n')[6];
+    expect(row).toBe('bus-metropole,Bus Métropole,transports,,failed,blocked by datadome,0,,0,0,' + Array(11).fill('blocked (datadome),,').join(',') + ',,,,,,,,,,,datadome');
+    const md = matrixToMarkdown(m);
+    expect(md.split('\n').find((l) => l.startsWith('| Bus Métropole'))!.split('|').map((c) => c.trim()).slice(1, -1)).toEqual(['Bus Métropole', 'failed', ...Array(11).fill('blocked (datadome)')]);
   });
 
   it('the login+cookies cell reads as customers (login wins)', () => {
