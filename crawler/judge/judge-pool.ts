@@ -65,6 +65,11 @@ export class JudgePool {
     this.module = opts.detectorsModule?.href ?? null;
   }
 
+  /** Starts the threads now (loading the detectors takes seconds): call before the first page loads. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   judge(snapshot: PageSnapshot, site: SiteContext): Promise<Judgement> {
     if (this.closed) return Promise.reject(new Error('judge pool closed'));
     return new Promise<Judgement>((resolve) => {

@@ -164,6 +164,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   let fixtures: FixtureServer | null = null;
   let browser: Browser | null = null;
   const pool = new JudgePool();
+  if (todo.length) pool.warm();
   const judge = async (snapshot: Parameters<JudgePool['judge']>[0], site: Parameters<JudgePool['judge']>[1]) => {
     const j = await pool.judge(snapshot, site);
     return { findings: j.findings, detectorRuns: j.runs };

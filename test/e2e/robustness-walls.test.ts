@@ -22,7 +22,7 @@ describe('robustness corpus: bot walls and hostile pages (issue 10)', { timeout:
     const t0 = Date.now();
     const progress: string[] = [];
     await scan(
-      { panelFile: `${FIXTURES}robustness/panel.yaml`, fixtures: `${FIXTURES}robustness/sites`, db, actors: [...Object.keys(WALLS), ...HOSTILE], navTimeoutMs: 12_000, actorTimeoutMs: 90_000 },
+      { panelFile: `${FIXTURES}robustness/panel.yaml`, fixtures: `${FIXTURES}robustness/sites`, db, actors: [...Object.keys(WALLS), ...HOSTILE], navTimeoutMs: 12_000, actorTimeoutMs: 180_000 },
       { progress: (l) => progress.push(l) },
     );
     const seconds = (Date.now() - t0) / 1000;
