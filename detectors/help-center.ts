@@ -137,6 +137,33 @@ function hrefShape(href: string, base: string): string | null {
 
 const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 
+/**
+ * All the text under a node, hidden subtrees included (collapsed answers carry the feedback
+ * question), scripts and styles left out, a space after every element. Iterative: a page nested
+ * thousands deep must not overflow the stack.
+ */
+function textWithHidden(root: Node | undefined): string {
+  const out: string[] = [];
+  const stack: (Node | ' ')[] = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === ' ') {
+      out.push(' ');
+      continue;
+    }
+    if (n.type === 'text') {
+      out.push((n as { data?: string }).data ?? '');
+      continue;
+    }
+    if (n.type === 'script' || n.type === 'style' || n.name === 'noscript') continue;
+    if (n.name === 'template' && !('shadowrootmode' in (n.attribs ?? {})) && !('shadowroot' in (n.attribs ?? {}))) continue;
+    const kids = n.children ?? [];
+    stack.push(' ');
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out.join('');
+}
+
 /** questions a FAQ section needs to make its page a FAQ when nothing else names the page: SEO
  * blocks on product and landing pages carry 3 to 4 */
 const MIN_SECTION_QUESTIONS = 5;
@@ -431,12 +458,7 @@ function detect(page: PageView): Finding[] {
   }
 
   // feedback (collapsed answers included)
-  const clone = ($('body').length ? $('body') : ($.root() as never)).clone();
-  clone.find('script, style, noscript').remove();
-  clone.find('div, p, li, span, button, a, label, h2, h3, h4').each((_, e) => {
-    $(e).append(' ');
-  });
-  const fullText = fold(collapse(clone.text()));
+  const fullText = fold(collapse(textWithHidden(($('body').get(0) ?? $.root().get(0)) as Node | undefined)));
   const fb = FEEDBACK.exec(fullText);
   if (!isHelp && (helpHost || helpPath) && (itemCount >= 3 || searchEv || categories)) {
     isHelp = true;
