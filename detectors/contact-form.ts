@@ -10,7 +10,8 @@
  *   suivant/continuer"), and at least 2 visible fields (a lone textarea is a chat composer); or
  * - step 1 of a multi-step form: a subject menu + an e-mail/phone/name field + a submit, under
  *   contact wording ("formulaire de contact", "nous contacter", "écrivez-nous", "votre demande").
- * Rejected candidates: login (a password field), search (role=search, type=search, a single field
+ * Rejected candidates: login (a password field), search (role=search, type=search unless it looks up
+ * an address: "Adresse", "Code postal", "Ville" autocomplete inside a contact form, a single field
  * named q/query/search), newsletter (no message field, an e-mail field and "newsletter",
  * "s'inscrire", "abonnez"), cookie settings (inside a CMP container), store locators ("trouver une
  * agence/un magasin", postcode-only), simulators ("simuler", "calculer", "estimer"), blog comment
@@ -21,10 +22,15 @@
  * Attributes (of the biggest message form on the page):
  * - fields: visible controls a person fills in, exactly as CONTRACT §4: <input> other than hidden,
  *   submit, button, reset and image, plus <select> and <textarea>. Each radio/checkbox input counts.
- *   A control the crawler marked hidden does not count (custom-styled checkboxes whose real input
- *   is visually hidden are therefore not counted).
- * - subjectMenu: a <select>, a radio group or a [role=combobox]/[role=listbox] labelled "Objet",
- *   "Motif", "Sujet", "Thème", "Nature/Type de votre demande", "Votre demande concerne".
+ *   A control the crawler marked hidden does not count, except a radio or checkbox drawn by its
+ *   visible label (DSFR and other custom controls: the input is clipped or transparent, the label
+ *   is what a person clicks).
+ * - subjectMenu: any control a person uses to pick a subject: a <select>, a radio group or a
+ *   [role=combobox]/[role=listbox] labelled "Objet", "Motif", "Sujet", "Thème", "Nature/Type de
+ *   votre demande", "Votre demande concerne"; or, with no such label, a select or radio group
+ *   placed before the message field whose choices read as topics (3+ worded choices; civility,
+ *   country, dates, "vous êtes", contact preferences excluded), or 3+ topic buttons (button,
+ *   role=radio/tab/option, aria-pressed; not submit/back) before the message field.
  * - upload: an <input type=file> in the form (visible or not: file inputs are usually hidden behind
  *   a styled label).
  * - captcha: reCAPTCHA (.g-recaptcha, data-sitekey, google.com/recaptcha or recaptcha.net script,
@@ -103,6 +109,87 @@ function labelOf($: CheerioAPI, el: unknown): string {
   return fold(collapse(parts.join(' ')));
 }
 
+/** an address lookup inside a form (autocomplete of the sender's postal address) */
+const ADDRESS_LABEL = /\b(adresse|rue|voie|code postal|ville|commune|localite|address|street)\b/;
+/** selects and radio groups that pick something other than a subject */
+const NOT_SUBJECT =
+  /\b(civilite|titre|genre|sexe|pays|country|nationalite|langue|date|jour|mois|annee|heure|horaire|creneau|region|departement|ville|commune|vous etes|profil|statut|situation|age|tranche|quantite|nombre|indicatif|moyen de contact|etre contacte|preference|recontacter|consentement|j'accepte|newsletter)\b/;
+/** a choice shorter than this is a civility or a yes/no ("M.", "Mme", "Oui", "Non") */
+const MIN_TOPIC_CHARS = 6;
+/** topics offered by a subject picker, placeholder excluded */
+const MIN_TOPICS = 3;
+
+/** the choices read as subjects of a request: several, worded, not numbers, not yes/no */
+function topicLike(choices: string[]): boolean {
+  const real = choices
+    .map((c) => collapse(c))
+    .filter((c) => c && !/^(-+|choisi\w*|selectionne\w*|veuillez|--)/i.test(fold(c)));
+  if (real.length < MIN_TOPICS) return false;
+  const worded = real.filter((c) => c.length >= MIN_TOPIC_CHARS && /\p{L}{3}/u.test(c) && !/^\d/.test(c));
+  return worded.length >= MIN_TOPICS && worded.length * 2 >= real.length;
+}
+
+/** text of a radio or checkbox choice: its label */
+function choiceText($: CheerioAPI, el: unknown): string {
+  const a = (el as Node).attribs ?? {};
+  let t = '';
+  try {
+    if (a.id) t = $(`label[for="${a.id.replace(/"/g, '\\"')}"]`).first().text();
+  } catch {
+    /* an id cheerio cannot put in a selector: fall back to the wrapping label */
+  }
+  if (!t) t = $(el as never).closest('label').text();
+  return collapse(t || a.value || '');
+}
+
+/** legend of the fieldset, or the radiogroup's label */
+function groupLabelOf($: CheerioAPI, el: unknown): string {
+  const fs = $(el as never).closest('fieldset, [role="radiogroup"], [role="group"]');
+  if (!fs.length) return '';
+  const a = fs.attr('aria-label') ?? '';
+  const lb = fs.attr('aria-labelledby');
+  const byId = lb ? lb.split(/\s+/).map((id) => $(`#${id.replace(/[^\w-]/g, '')}`).text()).join(' ') : '';
+  return fold(collapse(`${fs.children('legend').first().text()} ${a} ${byId}`));
+}
+
+/**
+ * A radio or checkbox the crawler marked hidden but whose label is drawn in its place (DSFR
+ * .fr-radio-group, custom checkboxes: the input is clipped or transparent, the label is what a
+ * person clicks): a field a person fills in.
+ */
+function drawnByLabel($: CheerioAPI, el: unknown): boolean {
+  const n = el as Node;
+  const type = (n.attribs?.type ?? '').toLowerCase();
+  if (n.name !== 'input' || (type !== 'radio' && type !== 'checkbox')) return false;
+  // only the input itself is hidden, not its group
+  if (isHiddenDeep(n.parent)) return false;
+  const id = n.attribs?.id;
+  let labels: unknown[] = [];
+  try {
+    if (id) labels = $(`label[for="${id.replace(/"/g, '\\"')}"]`).toArray();
+  } catch {
+    /* an id cheerio cannot put in a selector */
+  }
+  const wrap = $(el as never).closest('label').toArray();
+  return [...labels, ...wrap].some((l) => !isHiddenDeep(l) && collapse($(l as never).text()).length > 0);
+}
+
+/** ≥3 non-submit buttons (or role=radio/tab/option, aria-pressed) with topic wording before the message field */
+function topicButtonsBeforeMessage($: CheerioAPI, r: ReturnType<CheerioAPI>, message: unknown): boolean {
+  if (!message) return false;
+  const all = r.find('button, [role="button"], [role="radio"], [role="tab"], [role="option"], [aria-pressed]').toArray();
+  const order = r.find('*').toArray();
+  const msgAt = order.indexOf(message as never);
+  const topics = all.filter((el) => {
+    const n = el as Node;
+    if (isHiddenDeep(el) || order.indexOf(el as never) > msgAt) return false;
+    if (n.name === 'button' && (n.attribs?.type ?? 'submit') === 'submit' && !('aria-pressed' in (n.attribs ?? {}))) return false;
+    const t = collapse($(el as never).text());
+    return !SUBMIT_LABEL.test(fold(t)) && !/^(annuler|retour|precedent|fermer|effacer)\b/.test(fold(t));
+  });
+  return topicLike(topics.map((el) => $(el as never).text()));
+}
+
 interface Candidate {
   root: unknown;
   $: CheerioAPI;
@@ -145,34 +232,60 @@ function judge(c: Candidate, url: string, chatSelectors: string[]): Judged | nul
   let upload = false;
   let captcha = false;
   const radioGroups = new Map<string, unknown[]>();
-  for (const el of controls) {
+  /** positions of selects and radio groups whose choices read as topics, without a subject label */
+  const pickers: number[] = [];
+  /** document position of the first message field, to tell subject pickers placed before it */
+  let messageAt = -1;
+  for (const [i, el] of controls.entries()) {
     const n = el as Node;
     const ca = n.attribs ?? {};
     const type = (ca.type ?? 'text').toLowerCase();
     if (n.name === 'input' && type === 'file') upload = true;
     if (/captcha/i.test(`${ca.name ?? ''} ${ca.id ?? ''} ${ca.class ?? ''}`)) captcha = true;
     if (n.name === 'input' && NOT_FIELD.has(type)) continue;
-    if (isHiddenDeep(el)) continue;
+    if (isHiddenDeep(el) && !drawnByLabel($, el)) continue;
     fields++;
     const label = labelOf($, el);
     if (n.name === 'input' && type === 'password') password = true;
-    if (n.name === 'input' && type === 'search') return null;
+    // a search box disqualifies, unless it looks up the sender's address (autocomplete)
+    if ((n.name === 'input' && type === 'search') || ca.role === 'combobox') {
+      if (!ADDRESS_LABEL.test(label)) {
+        if (type === 'search') return null;
+      }
+    }
     if (n.name === 'textarea') {
       textarea = true;
       messageField = true;
+      if (messageAt < 0) messageAt = i;
     } else if (n.name === 'input' && ['text', ''].includes(type) && /\b(message|votre demande|votre question|commentaire)\b/.test(label)) {
       messageField = true;
+      if (messageAt < 0) messageAt = i;
     }
     if (n.name === 'input' && (type === 'email' || type === 'tel' || /\b(e-?mail|courriel|telephone|nom|prenom)\b/.test(label))) emailish = true;
-    if (n.name === 'select' && SUBJECT_LABEL.test(`${label} ${fold($(el as never).find('option').first().text())}`)) subjectMenu = true;
+    if (n.name === 'select') {
+      const options = $(el as never).find('option').toArray().map((o) => collapse($(o).text()));
+      if (SUBJECT_LABEL.test(`${label} ${fold(options[0] ?? '')}`)) subjectMenu = true;
+      else if ((messageAt < 0 || i < messageAt) && !NOT_SUBJECT.test(label) && topicLike(options)) pickers.push(i);
+    }
     if (n.name === 'input' && type === 'radio') {
       const g = ca.name ?? '';
       radioGroups.set(g, [...(radioGroups.get(g) ?? []), el]);
     }
   }
   for (const [, els] of radioGroups) {
-    if (els.length >= 2 && SUBJECT_LABEL.test(labelOf($, els[0]))) subjectMenu = true;
+    if (els.length < 2) continue;
+    const groupLabel = groupLabelOf($, els[0]);
+    if (SUBJECT_LABEL.test(`${groupLabel} ${labelOf($, els[0])}`)) subjectMenu = true;
+    else {
+      // a radio group placed before the message whose choices read as topics
+      const at = controls.indexOf(els[0] as never);
+      const choices = els.map((e) => choiceText($, e));
+      if ((messageAt < 0 || at < messageAt) && !NOT_SUBJECT.test(groupLabel) && topicLike(choices)) pickers.push(at);
+    }
   }
+  // "Votre demande : [Facturation] [Résiliation] [Déménagement]": topic buttons before the message field
+  if (!subjectMenu && topicButtonsBeforeMessage($, r, controls[messageAt])) subjectMenu = true;
+  if (!subjectMenu && messageAt >= 0 && pickers.some((i) => i < messageAt)) subjectMenu = true;
   for (const el of r.find('[role="combobox"], [role="listbox"], [aria-haspopup="listbox"]').toArray()) {
     if (!isHiddenDeep(el) && SUBJECT_LABEL.test(labelOf($, el) + fold(collapse($(el as never).text())))) subjectMenu = true;
   }
@@ -208,24 +321,13 @@ function judge(c: Candidate, url: string, chatSelectors: string[]): Judged | nul
 
 function detect(page: PageView): Finding[] {
   const url = page.url;
-  const chatSelectors = (() => {
-    try {
-      return loadChatVendors().flatMap((v) => v.selectors.filter((s) => !/^link\b/.test(s)));
-    } catch {
-      return [];
-    }
-  })();
+  const vendors = loadChatVendors();
+  const chatSelectors = vendors.flatMap((v) => v.selectors.filter((s) => !/^link\b/.test(s)));
   const docs: { $: CheerioAPI; where: string; ok: boolean }[] = [
     { $: page.$, where: url, ok: true },
     ...page.frames.map((f) => ({ $: f.$, where: f.url || url, ok: f.visible && !NON_CHAT_FRAME.test(f.url) && !CHAT_CONTAINER.test(`${f.title} ${f.url}`) })),
   ];
-  const chatFrames = (() => {
-    try {
-      return loadChatVendors().flatMap((v) => v.iframes.map((m) => m.toLowerCase()));
-    } catch {
-      return [];
-    }
-  })();
+  const chatFrames = vendors.flatMap((v) => v.iframes.map((m) => m.toLowerCase()));
   const judged: Judged[] = [];
   for (const d of docs) {
     if (!d.ok) continue;
@@ -249,12 +351,8 @@ function detect(page: PageView): Finding[] {
       }
     }
     for (const c of cands) {
-      try {
-        const j = judge(c, url, chatSelectors);
-        if (j) judged.push(j);
-      } catch {
-        /* a malformed subtree: skip this candidate */
-      }
+      const j = judge(c, url, chatSelectors);
+      if (j) judged.push(j);
     }
   }
   if (judged.length === 0) return [];
@@ -303,7 +401,7 @@ function detect(page: PageView): Finding[] {
 
 export const contactForm: Detector = {
   id: 'contact-form',
-  version: 1,
+  version: 2,
   channels: ['form'],
   needs: ['html', 'frames', 'requests'],
   detect,

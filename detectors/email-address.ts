@@ -7,14 +7,25 @@
  * exemple (point) fr" and "contact arobase exemple.fr". Attribute `addresses`: lower case,
  * deduplicated, in order of appearance.
  *
+ * Decision (issue 11): the analyst wants the addresses a customer can write to. Addresses meant
+ * for another audience are not customer contact and are left out, by local part and by the text
+ * just before them.
+ *
  * Deliberately ignores addresses that are not customer contact:
  * - data protection: local part or domain with dpo, rgpd, gdpr, privacy, donneespersonnelles,
  *   dataprotection, protectiondesdonnees, cil, cnil, and addresses whose preceding text (same
  *   block, 100 chars) speaks of "données personnelles", "protection des données", "délégué à la
  *   protection", "DPO", "RGPD", "exercer vos droits";
- * - press / media, recruitment / HR, investor relations, mediators (a separate body), abuse /
- *   security, webmaster / postmaster are kept (they are contact, if poor);
+ * - press / media (presse@, media@, relations-presse@; or after "Contact presse", "journalistes"),
+ *   recruitment / HR (recrutement@, jobs@, rh@, candidatures@; or after "recrutement",
+ *   "candidature"), investor relations (investisseurs@, ir@, actionnaires@; or after
+ *   "investisseurs", "actionnaires"): journalists, candidates and shareholders, not customers;
+ * - mediators (mediateur@, mediation@): a separate body, reported elsewhere if at all;
+ * - technical mailboxes: abuse@, security@, securite@, postmaster@, hostmaster@ (incident reports
+ *   and mail administration, not a customer's question);
  * - noreply, ne-pas-repondre, mailer-daemon;
+ * Kept: webmaster@ (on small public-service sites it is often the one address users write to),
+ * contact@, sav@, service.client@, reclamations@, and any other address.
  * - placeholders: exemple@, example@, nom@domaine.fr, prenom.nom@, votre.email@, on example /
  *   domaine / domain / email / test domains; input placeholders are attributes, never text;
  * - file names that look like addresses (logo@2x.png, icon@3x.webp): the "TLD" is a file
@@ -52,6 +63,8 @@ const EXCLUDED_LOCAL = new RegExp(
     String.raw`investors?|investisseurs?|investor[-._]?relations|relations?[-._]?investisseurs|actionnaires?|actionnariat|ir|finance[-._]?communication|shareholders?`,
     // mediators
     String.raw`mediateur|mediation|mediator`,
+    // technical mailboxes
+    String.raw`abuse|security|securite|postmaster|hostmaster|cert|csirt|soc`,
     // noreply
     String.raw`no[-._]?reply|do[-._]?not[-._]?reply|ne[-._]?pas[-._]?repondre|nepasrepondre|mailer[-._]?daemon|bounces?`,
     // placeholders
@@ -145,7 +158,7 @@ function detect(page: PageView): Finding[] {
 
 export const emailAddressDetector: Detector = {
   id: 'email-address',
-  version: 1,
+  version: 2,
   channels: ['email'],
   needs: ['html', 'frames'],
   detect,

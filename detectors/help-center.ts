@@ -2,12 +2,22 @@
  * help-center: the page IS a FAQ or a help centre (channel "faq").
  *
  * A page is a help page when one of these holds:
- * - schema.org FAQPage JSON-LD (also inside @graph or arrays) with at least one question;
+ * - schema.org FAQPage JSON-LD (also inside @graph or arrays) with at least one named question, on
+ *   a page named a help page (title, breadcrumb, host, path, h1), or with 5+ questions on a page
+ *   that is not a product page (schema.org Product, og:type product): an SEO plugin's FAQPage with
+ *   an empty mainEntity, or three questions on a product page, is not a FAQ;
+ * - the page's <title> ("FAQ | Exemple", "Questions fréquentes - Banque") or a breadcrumb item
+ *   ("Accueil > Aide > Carte") names a help page, and the page has a question item or its h1 is a
+ *   question (a help article);
+ * - plain markup: 5+ questions written in the page as h2–h4 headings, toggles, or paragraphs each
+ *   followed by its answer ("<p><strong>Comment … ?</strong></p><p>Vous pouvez…</p>"), or 5+
+ *   question links to articles of one URL shape (a help category page); never on a product page;
  * - a help-platform URL: Zendesk Guide (/hc/<locale>/…), Salesforce Experience knowledge
  *   (/s/article/…, /s/topic/…), Freshdesk (/support/solutions…);
  * - a help heading in the main content ("FAQ", "Foire aux questions", "Questions fréquentes",
  *   "Centre d'aide", "Aide", "Aide en ligne", "Comment pouvons-nous vous aider ?") that is the page's
- *   h1, or that heads at least 2 question items;
+ *   h1, or that heads at least 2 question items on a page named a help page, or 5 elsewhere (not on
+ *   a product page: an embedded FAQ section is not the page);
  * - a help URL (host aide.* / help.* / assistance.* / faq.* / support.* / helpcenter.*, or a path
  *   segment faq, aide, questions-frequentes, foire-aux-questions, centre-d-aide, help, assistance)
  *   with at least 3 question items, or a help search, or topic categories;
@@ -40,7 +50,8 @@
  * itself gives the finding); a "Besoin d'aide ?" block on a home page (it is a contact teaser);
  * a single question heading in a blog post.
  * Known false positives: a product page with an h1 "Aide au logement" reads as a help page only if
- * it also lists ≥2 questions; a blog article titled "FAQ : …" with question subheadings counts.
+ * it also lists ≥2 questions; a blog article titled "FAQ : …" with question subheadings counts, and
+ * so does a landing page without product markup that writes 5 questions with their answers.
  * Tried and rejected: counting every link under /aide/ as an article (menus link the same
  * 10 topics on every page); "Assistance" alone as a heading (roadside assistance, insurers).
  */
@@ -127,6 +138,51 @@ function hrefShape(href: string, base: string): string | null {
 const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 
 /**
+ * All the text under a node, hidden subtrees included (collapsed answers carry the feedback
+ * question), scripts and styles left out, a space after every element. Iterative: a page nested
+ * thousands deep must not overflow the stack.
+ */
+function textWithHidden(root: Node | undefined): string {
+  const out: string[] = [];
+  const stack: (Node | ' ')[] = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === ' ') {
+      out.push(' ');
+      continue;
+    }
+    if (n.type === 'text') {
+      out.push((n as { data?: string }).data ?? '');
+      continue;
+    }
+    if (n.type === 'script' || n.type === 'style' || n.name === 'noscript') continue;
+    if (n.name === 'template' && !('shadowrootmode' in (n.attribs ?? {})) && !('shadowroot' in (n.attribs ?? {}))) continue;
+    const kids = n.children ?? [];
+    stack.push(' ');
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out.join('');
+}
+
+/** questions a FAQ section needs to make its page a FAQ when nothing else names the page: SEO
+ * blocks on product and landing pages carry 3 to 4 */
+const MIN_SECTION_QUESTIONS = 5;
+/** questions written as headings or paragraphs (not links) that make a page with plain markup a FAQ */
+const MIN_PLAIN_QUESTIONS = 5;
+/** answer text that must follow a question paragraph (a rhetorical "Vous déménagez ?" has none) */
+const MIN_ANSWER_CHARS = 20;
+const BREADCRUMB =
+  'nav[aria-label*="breadcrumb" i], nav[aria-label*="ariane" i], [class*="breadcrumb" i], [itemtype*="BreadcrumbList"], [id*="breadcrumb" i]';
+
+/** the next element after a question paragraph is its answer: text, and not another question */
+function answerFollows($: CheerioAPI, el: unknown): boolean {
+  const next = $(el as never).nextAll().first();
+  if (!next.length) return false;
+  const t = collapse(next.text());
+  return t.length >= MIN_ANSWER_CHARS && !/\?\s*$/.test(t);
+}
+
+/**
  * Help lists mix question titles ("Comment faire opposition ?") with statement titles ("Ma carte est
  * bloquée", "Perte d'un objet"). A link that does not end with "?" still counts as an article when
  * it sits in the same list (ul/ol/dl, or role=list) as at least 2 question links pointing at targets
@@ -167,8 +223,10 @@ function listMates(
   return out;
 }
 
-function countJsonLdQuestions($: CheerioAPI): number {
+/** FAQPage questions (those with a name) and whether a schema.org Product is described */
+function readJsonLd($: CheerioAPI): { questions: number; product: boolean } {
   let total = 0;
+  let product = false;
   const visit = (node: unknown, depth: number): void => {
     if (!node || depth > 8) return;
     if (Array.isArray(node)) {
@@ -179,10 +237,12 @@ function countJsonLdQuestions($: CheerioAPI): number {
     const o = node as Record<string, unknown>;
     const type = o['@type'];
     const types = Array.isArray(type) ? type : [type];
+    if (types.includes('Product') || types.includes('ProductGroup')) product = true;
     if (types.includes('FAQPage')) {
+      // an SEO plugin's FAQPage with an empty mainEntity is no question at all
       const main = o.mainEntity;
       const list = Array.isArray(main) ? main : main ? [main] : [];
-      total += Math.max(list.length, 1);
+      total += list.filter((q) => q && typeof q === 'object' && typeof (q as Record<string, unknown>).name === 'string' && ((q as Record<string, unknown>).name as string).trim()).length;
       return;
     }
     if (o['@graph']) visit(o['@graph'], depth + 1);
@@ -191,10 +251,10 @@ function countJsonLdQuestions($: CheerioAPI): number {
     try {
       visit(JSON.parse($(el as never).text()), 0);
     } catch {
-      /* malformed JSON-LD: ignore */
+      /* malformed JSON-LD: the page's data, not our error; ignore it */
     }
   }
-  return total;
+  return { questions: total, product };
 }
 
 function detect(page: PageView): Finding[] {
@@ -215,7 +275,25 @@ function detect(page: PageView): Finding[] {
   const helpPath = HELP_PATH.test(path);
 
   // JSON-LD
-  const ldCount = countJsonLdQuestions($);
+  const ld = readJsonLd($);
+  const ldCount = ld.questions;
+  const productPage =
+    ld.product || /^product/i.test($('meta[property="og:type"]').attr('content') ?? '') || $('[itemtype*="schema.org/Product"]').length > 0;
+
+  // the page's title and breadcrumb name it: "FAQ | Exemple", "Accueil > Aide > Carte bancaire"
+  const title = collapse(page.snapshot.title || $('title').first().text());
+  const titleHelp = title.split(/\s[|\-–—:·»]\s|\s?[|–—·»]\s?/).some((seg) => HELP_HEADING.test(fold(seg).trim()));
+  let breadcrumbHelp = '';
+  for (const el of selectAll($, BREADCRUMB)) {
+    const items = $(el as never).find('li, a, span[itemprop="name"]').toArray().map((i) => collapse($(i).text()));
+    const hit = items.slice(1).find((t) => t.length <= 60 && HELP_HEADING.test(fold(t)));
+    if (hit) {
+      breadcrumbHelp = hit;
+      break;
+    }
+  }
+  const h1 = selectAll($, 'h1').find((e) => !isHiddenDeep(e));
+  const h1Question = !!h1 && isQuestionText(txt($, h1));
   if (ldCount > 0) ev.push(evidence(url, 'dom', 'faqpage-jsonld', `schema.org FAQPage with ${ldCount} question(s)`, 'script[type="application/ld+json"]'));
   if (platform) ev.push(evidence(url, 'url', 'help-platform-url', path));
 
@@ -234,6 +312,8 @@ function detect(page: PageView): Finding[] {
 
   // question items in main content (document order, with the heading they sit under)
   const questions = new Map<string, string>(); // text → heading
+  /** questions written in the page (headings, paragraphs, toggles), not links to other pages */
+  const plain = new Set<string>();
   const groups = new Set<string>();
   let articleLinks = 0;
   let categoryLinks = 0;
@@ -259,15 +339,27 @@ function detect(page: PageView): Finding[] {
       const hidden = a['data-ct-hidden'] === '1';
       if (/^h[2-4]$/.test(name) && !hidden) {
         const t = collapse($(c as never).text());
-        if (isQuestionText(t)) questions.set(t, currentHeading);
-        else if (t.length <= 80) currentHeading = t;
+        if (isQuestionText(t)) {
+          questions.set(t, currentHeading);
+          plain.add(t);
+        } else if (t.length <= 80) currentHeading = t;
         continue;
+      }
+      // a question written as a paragraph ("<p><strong>Comment … ?</strong></p>") followed by its answer
+      if (name === 'p' && !hidden) {
+        const t = collapse($(c as never).text());
+        if (isQuestionText(t) && answerFollows($, c)) {
+          questions.set(t, currentHeading);
+          plain.add(t);
+          continue;
+        }
       }
       const isToggle = name === 'summary' || name === 'dt' || (('aria-expanded' in a || 'aria-controls' in a) && (name === 'button' || a.role === 'button' || name === 'a' || name === 'div'));
       if (isToggle && !isHiddenDeep(c)) {
         const t = collapse($(c as never).text());
         if (isQuestionText(t) || (name === 'summary' && t.length >= 8 && t.length <= 250)) {
           questions.set(t, currentHeading);
+          if (isQuestionText(t)) plain.add(t);
           continue;
         }
       }
@@ -297,12 +389,33 @@ function detect(page: PageView): Finding[] {
   const itemCount = questions.size;
 
   // is it a help page?
-  const headingHeadsQuestions = !!helpHeadingEl && itemCount >= 2;
+  // named a help page by its title or breadcrumb, its host or path: a short list is enough
+  const named = !!titleHelp || !!breadcrumbHelp || helpHost || helpPath;
+  // a FAQ section on another page (an SEO block on a product or landing page) is not the page
+  const sectionEnough = (n: number) => !productPage && n >= MIN_SECTION_QUESTIONS;
+  const headingHeadsQuestions = !!helpHeadingEl && itemCount >= 2 && (named || sectionEnough(itemCount));
   let isHelp = false;
-  if (ldCount > 0 || platform) isHelp = true;
+  if (platform) isHelp = true;
+  if (ldCount > 0 && (named || h1Help || sectionEnough(ldCount))) isHelp = true;
   if (h1Help || headingHeadsQuestions) {
     isHelp = true;
     ev.push(evidence(url, 'dom', 'help-heading', txt($, helpHeadingEl), (helpHeadingEl as Node).name));
+  }
+  if (!isHelp && (titleHelp || breadcrumbHelp) && (itemCount >= 1 || h1Question)) {
+    isHelp = true;
+    ev.push(breadcrumbHelp ? evidence(url, 'dom', 'help-breadcrumb', breadcrumbHelp) : evidence(url, 'dom', 'help-title', title));
+  }
+  // plain markup: several questions written as headings or paragraphs, or a help category page
+  // listing question links to articles of one shape (/aide/carte/<slug>), with nothing naming the page
+  const bySig = new Map<string, number>();
+  for (const sig of questionLinks.values()) bySig.set(sig, (bySig.get(sig) ?? 0) + 1);
+  const articleList = Math.max(0, ...bySig.values());
+  if (!isHelp && !productPage && plain.size >= MIN_PLAIN_QUESTIONS) {
+    isHelp = true;
+    ev.push(evidence(url, 'dom', 'question-list', `${plain.size} questions written in the page`));
+  } else if (!isHelp && !productPage && articleList >= MIN_PLAIN_QUESTIONS) {
+    isHelp = true;
+    ev.push(evidence(url, 'dom', 'question-list', `${articleList} question links to articles`));
   }
 
   // search field
@@ -345,17 +458,7 @@ function detect(page: PageView): Finding[] {
   }
 
   // feedback (collapsed answers included)
-  let fullText = '';
-  try {
-    const clone = ($('body').length ? $('body') : ($.root() as never)).clone();
-    clone.find('script, style, noscript').remove();
-    clone.find('div, p, li, span, button, a, label, h2, h3, h4').each((_, e) => {
-      $(e).append(' ');
-    });
-    fullText = fold(collapse(clone.text()));
-  } catch {
-    fullText = fold(page.text);
-  }
+  const fullText = fold(collapse(textWithHidden(($('body').get(0) ?? $.root().get(0)) as Node | undefined)));
   const fb = FEEDBACK.exec(fullText);
   if (!isHelp && (helpHost || helpPath) && (itemCount >= 3 || searchEv || categories)) {
     isHelp = true;
@@ -363,7 +466,7 @@ function detect(page: PageView): Finding[] {
   }
   // A help article: on a help host or path, the page asks whether its answer helped. Article pages
   // list no questions of their own, but their feedback widget is the FAQ's.
-  if (!isHelp && (helpHost || helpPath) && fb) {
+  if (!isHelp && (helpHost || helpPath || titleHelp || breadcrumbHelp) && fb) {
     isHelp = true;
     ev.push(evidence(url, 'url', 'help-article', `${host}${path}`));
   }
@@ -407,8 +510,8 @@ function detect(page: PageView): Finding[] {
 
 export const helpCenter: Detector = {
   id: 'help-center',
-  version: 3,
+  version: 4,
   channels: ['faq'],
-  needs: ['html'],
+  needs: ['html', 'title'],
   detect,
 };

@@ -11,16 +11,24 @@
  * - numbers of overseas departments written nationally ("0262 12 34 56"), which the FR metadata
  *   does not accept, by retrying RE, YT, GP, MQ, GF;
  * - visible `tel:` links (the href is authoritative, even when the link text is "Appeler");
- * - short numbers (3xxx, "36 46", 10xx) by our own rule, only with a phone word within 50
- *   characters in the same block (appelez, composez, tél, téléphone, service, numéro, contact,
- *   joindre, "prix appel", "€/min"), not glued to other digits, not followed by a counted noun
- *   ("3000 conseillers") or a unit, not after "BP", "CS", "réf", "code"…
+ * - short numbers (3xxx, "36 46", 10xx such as the operators' 1014, 1023, 1044, 1064) by our own
+ *   rule, only with a phone word within 50 characters in the same block (appelez, composez, tél,
+ *   téléphone, service, numéro, contact, joindre, assistance, "depuis un mobile", "prix appel",
+ *   "€/min"), or followed by their hours ("3635, 7j/7", "3900 - 24h/24"), or for the spaced form
+ *   "36 31" right after a capitalised service name or a colon ("Pôle emploi 39 49"); not glued to
+ *   other digits (hours and a price per minute may follow), not followed by a counted noun ("3000
+ *   conseillers") or a unit, not after "BP", "CS", "réf", "code", "taille", "prix"…
+ * - national numbers followed by their price ("0892 350 350 0,34 €/min"), which libphonenumber
+ *   glues to the price: a number with its price is a phone line, no phone word needed.
  * Kinds: FR numbers by their digits (01–05 geographic, 06/07 mobile, 09 and 0806–0809
  * nongeographic, 0800–0805 tollfree, 081x/082x/089x premium), other countries by getType().
- * Each number gets `hours` (frenchHoursToOsm on the rest of its block, then up to three following
- * blocks, then the text before it in its block, then up to two previous blocks; only blocks of
- * the number's card, i.e. its nearest container holding other blocks; a block holding another
- * number or a heading stops the search) and `label` (the last service word before it:
+ * Each number gets `hours` (frenchHoursToOsm on the rest of its block up to the next number, then
+ * the end of its block after its last number, then up to three following blocks, then the text
+ * before it in its block, then up to two previous blocks; only blocks of the number's card, i.e.
+ * its nearest container holding other blocks, widened by one level when that card is a list of
+ * numbers; a heading stops the search, a block holding another number is passed over unless it
+ * has hours of its own: "Nos conseillers vous répondent du lundi au vendredi…" printed after a
+ * block of numbers belongs to all of them) and `label` (the last service word before it:
  * "Service client", "Relation client", "Opposition", "Depuis l'étranger"…).
  * Page attributes: `numbers`, `hours` (those of the first number labelled service client /
  * relation client / service consommateurs, else of the first number with hours, else null),
@@ -35,7 +43,8 @@
  * sms: link on the page, unless it also has a tel: link: that is the messaging channel), form
  * examples ("ex. : 01 23 45 67 89", "06 00 00 00 00": eight identical trailing digits),
  * numbers whose nearest preceding label is Fax / Télécopie, numbers right after a legal or
- * reference word (SIREN, SIRET, RCS, ORIAS, TVA, IBAN, capital, commande, dossier, contrat, réf…),
+ * reference word (SIREN, SIRET, RCS, ORIAS, TVA, IBAN, capital, commande, dossier, contrat, réf,
+ * facture, identifiant, code d'accès, n° client, référence client…),
  * digit runs glued to other digits (SIRET, IBAN), text digits that do not start with 0 or +
  * (a 9-digit SIREN "552 120 222" is a valid FR national number for libphonenumber), emergency
  * numbers (15, 17, 112…), 118xxx directories.
@@ -71,7 +80,7 @@ import { hostOf } from './lib/url.ts';
 // ---------------------------------------------------------------- rules
 
 const LEGAL_WORD =
-  /\b(?:siren|siret|rcs|r\.c\.s|orias|tva|iban|bic|rib|naf|ape|capital|immatricul\w*|agrement|ref|reference|(?:n°|no|numero)\s*(?:de\s+|d'|du\s+)?(?:commande|dossier|contrat|client|adherent|abonne|facture|sinistre|colis|suivi|siren|siret|tva|orias|compte|carte)|(?:commande|dossier|contrat|facture|colis|compte)\s*(?:n°|no\b))/g;
+  /\b(?:siren|siret|rcs|r\.c\.s|orias|tva|iban|bic|rib|naf|ape|capital|immatricul\w*|agrement|ref|reference|facture|identifiant|login|mot\s+de\s+passe|code\s+(?:d'acces|d'activation|confidentiel|personnel|client|secret|abonne)|reference\s+client|(?:n°|no|numero)\s*(?:de\s+|d'|du\s+)?(?:commande|dossier|contrat|client|adherent|abonne|facture|sinistre|colis|suivi|siren|siret|tva|orias|compte|carte)|(?:commande|dossier|contrat|facture|colis|compte)\s*(?:n°|no\b))/g;
 const PHONE_WORD = /\b(?:tel(?:ephone\w*)?|appel\w*|compos\w*|numero|joindre|contact\w*|service\w*|ligne|standard|mobile|portable)\b/g;
 const FAX_WORD = /\b(?:fax|telecopie|telecopieur)\b/g;
 
@@ -79,10 +88,23 @@ const LABEL_RE =
   /\b(service\s+(?:client(?:s|ele)?|consommateurs?|abonnes?|apres[-\s]vente|relations?\s+client(?:s|ele)?|adherents?|usagers?|assistance)|relations?\s+client(?:s|ele)?|espace\s+client\w*|numero\s+(?:vert|unique|gratuit)|sav|assistance(?:\s+technique|\s+24h\/24)?|standard|urgences?|opposition(?:\s+carte)?|sinistres?|depannage|reclamations?|depuis\s+l'etranger|de\s+l'etranger|depuis\s+un\s+mobile|conseillers?(?:\s+clientele)?|hotline|support(?:\s+technique)?|accueil(?:\s+telephonique)?|ligne\s+directe|ecoute|mediateur)\b/g;
 const MAIN_LABEL = /service\s+(?:client|consommateur|abonne)|relation\s+client/;
 
-const SHORT_RE = /(?<![\p{L}\p{N}+,.\-\/])(3\d{3}|3\d\s\d{2}|10\d{2})(?![\p{L}\p{N}]|[.,]\d|\s?[.,\-\/]?\s?\d)/gu;
-const SHORT_KEYWORD = /\b(?:appel\w*|compos\w*|tel(?:ephone\w*)?|numero|service|contact\w*|joindre|prix\s+(?:d'un\s+)?appel)\b|€\s?\/\s?(?:min|appel)|€\s?ttc\s?\/\s?min/;
+/** what may follow a number and start with a digit without being part of it: its hours ("3635, 7j/7",
+ * "3900 - 24h/24", "3949 8h-20h") or its price ("0892 350 350 0,34 €/min") */
+const HOURS_OR_PRICE_AFTER = String.raw`\s?[,\-–—(:]?\s?(?:\d{1,2}\s?(?:j(?:ours)?|h(?:eures)?)(?![a-z])|\d+[,.]\d{1,2}\s?(?:€|eur))`;
+const SHORT_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}+,.\-\/])(3\d{3}|3\d\s\d{2}|10\d{2})(?![\p{L}\p{N}]|[.,]\d|(?!${HOURS_OR_PRICE_AFTER})\s?[.,\-\/]?\s?\d)`,
+  'gu',
+);
+const SHORT_KEYWORD =
+  /\b(?:appel\w*|compos\w*|tel(?:ephone\w*)?|numero|service|contact\w*|joindre|joignable|hotline|assistance|allo|depuis\s+(?:un|une|votre)\s+(?:mobile|portable|fixe|ligne|box)|prix\s+(?:d'un\s+)?appel)\b|€\s?\/\s?(?:min|appel)|€\s?ttc\s?\/\s?min/;
+/** hours right after a short number say it is a phone line: "3635, 7j/7", "3900 - 24h/24", "3949 du lundi…" */
+const SHORT_HOURS_AFTER =
+  /^\s?[,\-–—:(]?\s*(?:7\s?j(?:ours)?\s?(?:\/|sur)\s?7|24\s?h(?:eures)?\s?(?:\/|sur)\s?24|du\s+lundi|de\s+\d{1,2}\s?h|\d{1,2}\s?h(?:\d{2})?\s?[-–a]\s?\d{1,2}\s?h|(?:tous\s+les\s+jours|en\s+semaine)\b)/;
+/** "Pôle emploi 39 49", "Info Retraite : 39 60": the spaced pair is how short numbers are printed; after a
+ * capitalised name or a colon it needs no phone word (a quantity is written "3 949", not "39 49") */
+const SPACED_SHORT_AFTER_NAME = /(?:[\p{Lu}][\p{L}'’.\-]*(?:\s+[\p{L}'’.\-]+){0,2}\s*:?|:)\s*$/u;
 const SHORT_BAD_BEFORE =
-  /(?:\b(?:ref|reference|code|bp|cs|cedex|art|article|page|p|version|v|lot|dossier|contrat|commande|facture|annee|an|en|depuis|plus\s+de|pres\s+de|environ|sur|rue|avenue|bd|boulevard|route|chemin)\.?\s*(?:n°|no)?\s*:?|[-–/]|\d)\s*$/;
+  /(?:\b(?:ref|reference|code|bp|cs|cedex|art|article|page|p|version|v|lot|tailles?|pointures?|prix|tarif|montant|total|quantite|dossier|contrat|commande|facture|annee|an|en|depuis|plus\s+de|pres\s+de|environ|sur|rue|avenue|bd|boulevard|route|chemin)\.?\s*(?:n°|no)?\s*:?|[-–/]|\d)\s*$/;
 const SHORT_BAD_AFTER =
   /^\s*(?:€|eur\b|euros?\b|%|km|kg|m2|m²|m\b|h\b|ans?\b|mois\b|jours?\b|heures?\b|conseillers?|clients?|agences?|collaborateurs?|salaries?|personnes?|points?|magasins?|boutiques?|bureaux|emplois?|postes?|exemplaires?|produits?|articles?|dollars?|habitants?|communes?|entreprises?|membres?|adherents?|experts?|references?|avis|visiteurs?|utilisateurs?|sites?|metres?|pieces?|places?|appels?\s+par|demandes?|questions?|reponses?|etablissements?|partenaires?|caracteres?|[a-z]+\s+(?:cedex|france))/;
 
@@ -170,7 +192,8 @@ function badContext(before: string): boolean {
 }
 
 function labelBefore(before: string): string | undefined {
-  const f = foldSameLength(before);
+  // typographic apostrophes ("Depuis l’étranger") as straight ones, same length
+  const f = foldSameLength(before).replace(/[’‘]/g, "'");
   LABEL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   let found: { i: number; len: number } | null = null;
@@ -194,7 +217,8 @@ interface Hit {
 function acceptSpan(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 3), start);
   const after = text.slice(end, end + 3);
-  if (/\d[\s.\-/]?$/.test(before) || /^[\s.\-/]?\d/.test(after)) return false;
+  if (/\d[\s.\-/]?$/.test(before)) return false;
+  if (/^[\s.\-/]?\d/.test(after) && !new RegExp(`^${HOURS_OR_PRICE_AFTER}`).test(text.slice(end, end + 20))) return false;
   if (/^\s?[€%]/.test(after)) return false;
   return true;
 }
@@ -224,14 +248,16 @@ function numbersInText(doc: DocText): Hit[] {
       if (placeholder(m.number.nationalNumber, text.slice(Math.max(0, m.startsAt - 25), m.startsAt))) continue;
       push({ number: m.number.number, kind: kindOf(m.number), raw, signal: 'phone-text' }, m.startsAt, m.endsAt);
     }
-    // overseas departments written nationally ("0262 90 12 34"): not valid with FR metadata
+    // overseas departments written nationally ("0262 90 12 34"): not valid with FR metadata; and
+    // national numbers followed by their price ("0892 350 350 0,34 €/min"), glued for libphonenumber
     NATIONAL.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = NATIONAL.exec(text))) {
       const s = m.index;
       const e = s + m[0].length;
       if (overlaps(s, e) || !acceptSpan(text, s, e) || badContext(text.slice(Math.max(0, s - 60), s))) continue;
-      const p = OVERSEAS.map((c) => parsePhoneNumberFromString(m![0], c)).find((q) => q && q.isValid());
+      // FR first: a national number that libphonenumber missed in the text because a price follows it
+      const p = (['FR', ...OVERSEAS] as CountryCode[]).map((c) => parsePhoneNumberFromString(m![0], c)).find((q) => q && q.isValid());
       if (p) push({ number: p.number, kind: kindOf(p), raw: m[0], signal: 'phone-text' }, s, e);
     }
     // short numbers, by our own rule
@@ -244,7 +270,8 @@ function numbersInText(doc: DocText): Hit[] {
       const beforeF = fb.slice(Math.max(0, s - 50), s);
       const afterF = fb.slice(e, e + 50);
       if (SHORT_BAD_BEFORE.test(beforeF) || SHORT_BAD_AFTER.test(afterF) || CITY_AFTER.test(text.slice(e, e + 40))) continue;
-      if (!SHORT_KEYWORD.test(beforeF) && !SHORT_KEYWORD.test(afterF)) continue;
+      const spacedAfterName = /\s/.test(m[0]) && SPACED_SHORT_AFTER_NAME.test(text.slice(Math.max(0, s - 40), s));
+      if (!SHORT_KEYWORD.test(beforeF) && !SHORT_KEYWORD.test(afterF) && !SHORT_HOURS_AFTER.test(afterF) && !spacedAfterName) continue;
       if (badContext(text.slice(Math.max(0, s - 60), s))) continue;
       push({ number: m[0].replace(/\s/g, ''), kind: 'short', raw: m[0], signal: 'short-number-text' }, s, e);
     }
@@ -259,11 +286,11 @@ function placeholder(nsn: string, before: string): boolean {
 }
 
 /**
- * Blocks that may describe the number in block `bi`: those inside its nearest container that
- * holds other blocks (a card, a table row, a list item), no deeper than one level below it.
- * Blocks of one container are contiguous, so the nearest outside neighbours tell which it is.
+ * The card of the number in block `bi`, as the level of its ancestor in the block chain: its nearest
+ * container that holds other blocks (a card, a table row, a list item); its blocks (cardAt) may
+ * describe the number. Blocks of one container are contiguous, so the nearest outside neighbours tell which it is.
  */
-function sameCard(doc: DocText, bi: number): (b: TextBlock) => boolean {
+function cardLevel(doc: DocText, bi: number): number {
   const chain = doc.blocks[bi]!.chain;
   const owner = chain.length - 1;
   const inOwnSubtree = (b: TextBlock) => b.chain.length > owner && b.chain[owner] === chain[owner] && b.chain.length > chain.length;
@@ -279,10 +306,21 @@ function sameCard(doc: DocText, bi: number): (b: TextBlock) => boolean {
       break;
     }
   }
+  return k;
+}
+
+/** blocks inside the ancestor at level k of block bi, no deeper than one level below bi */
+function cardAt(doc: DocText, bi: number, k: number): (b: TextBlock) => boolean {
+  const chain = doc.blocks[bi]!.chain;
   if (k < 0) return () => false;
   const id = chain[k]!;
   return (b) => b.chain[k] === id && b.chain.length <= chain.length + 1;
 }
+
+/** blocks scanned after a number for its hours, numbered blocks of a list included */
+const MAX_BLOCKS_SCANNED = 8;
+/** blocks without a number read after a number for its hours */
+const MAX_TEXT_BLOCKS_AFTER = 3;
 
 /** hours and label for a number found at [start, end) in doc.text */
 function contextOf(doc: DocText, hit: Hit, byBlock: Map<number, Hit[]>, hoursOf: (s: string) => string | null): { hours: string | null; label?: string } {
@@ -295,15 +333,53 @@ function contextOf(doc: DocText, hit: Hit, byBlock: Map<number, Hit[]>, hoursOf:
   const after = doc.text.slice(hit.end, Math.min(nextStart, hit.end + 250));
   const before = doc.text.slice(Math.max(prevEnd, hit.start - 200), hit.start);
   const hasNumber = (j: number) => byBlock.has(j);
-  const near = sameCard(doc, bi);
+  let k = cardLevel(doc, bi);
+  let near = cardAt(doc, bi, k);
 
   const candidates: string[] = [after];
-  for (let j = bi + 1; j <= bi + 3 && j < doc.blocks.length; j++) {
+  // "09 69 … ou 01 45 …, du lundi au vendredi de 9h à 18h": the hours after the last number of the
+  // block belong to every number of it, unless a number in between has hours of its own
+  let shared = idx >= 0 && idx < inBlock.length - 1;
+  for (let i = idx + 1; shared && i < inBlock.length - 1; i++) {
+    if (hoursOf(doc.text.slice(inBlock[i]!.end, inBlock[i + 1]!.start))) shared = false;
+  }
+  if (shared) candidates.push(doc.text.slice(inBlock[inBlock.length - 1]!.end, Math.min(block.end, inBlock[inBlock.length - 1]!.end + 250)));
+  // following blocks; numbered blocks without hours of their own are passed over ("Particuliers :
+  // 09…", "Professionnels : 09…", then "Nos conseillers vous répondent du lundi au vendredi…")
+  let textBlocks = 0;
+  // the card is a list of numbers: every block of it holds one, and there are several
+  let onlyNumbers = false;
+  {
+    let n = 0;
+    let all = true;
+    for (const step of [-1, 1]) {
+      for (let j = bi + step; j >= 0 && j < doc.blocks.length && near(doc.blocks[j]!); j += step) {
+        n++;
+        if (!hasNumber(j)) all = false;
+      }
+    }
+    onlyNumbers = all && n > 0;
+  }
+  for (let j = bi + 1; j <= bi + MAX_BLOCKS_SCANNED && j < doc.blocks.length && textBlocks < MAX_TEXT_BLOCKS_AFTER; j++) {
     const b = doc.blocks[j]!;
-    if (!near(b) || hasNumber(j) || /^h[1-6]$/.test(b.tag)) break;
+    if (!near(b)) {
+      // the list of numbers ended: the text after it, in the container above, describes the list
+      const wider = cardAt(doc, bi, k - 1);
+      if (!(onlyNumbers && k > 0 && wider(b))) break;
+      k -= 1;
+      near = wider;
+    }
+    if (/^h[1-6]$/.test(b.tag)) break;
+    if (hasNumber(j)) {
+      if (hoursOf(b.text)) break;
+      continue;
+    }
+    onlyNumbers = false;
+    textBlocks++;
     if (b.text.length <= 300) candidates.push(b.text);
   }
   candidates.push(before);
+  near = cardAt(doc, bi, cardLevel(doc, bi));
   const prevBlocks: TextBlock[] = [];
   for (let j = bi - 1; j >= bi - 2 && j >= 0; j--) {
     const b = doc.blocks[j]!;
@@ -489,7 +565,7 @@ function messagingNumbers(page: PageView): Set<string> {
 
 export const phoneNumberDetector: Detector = {
   id: 'phone-number',
-  version: 2,
+  version: 3,
   channels: ['phone'],
   needs: ['html', 'frames', 'requests'],
   detect,

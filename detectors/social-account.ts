@@ -3,12 +3,14 @@
  *
  * Finds links (main document and readable visible frames; hidden links too, since footers and
  * "Suivez-nous" blocks often sit in collapsed mobile menus) whose URL has the shape of a profile:
- * - facebook: facebook.com/<page>, fb.com/<page>, facebook.com/pages/<name>/<id>,
+ * - facebook: facebook.com/<page>, fb.com/<page>, facebook.com/pages/<name>/<id>[?sk=…],
+ *   facebook.com/pages/category/<category>/<name>,
  *   facebook.com/profile.php?id=…; and the page named in a Facebook page-plugin frame
  *   (facebook.com/plugins/page.php?href=…);
- * - x: x.com/<handle>, twitter.com/<handle> (1–15 chars of [A-Za-z0-9_]);
+ * - x: x.com/<handle>, twitter.com/<handle> (1–15 chars of [A-Za-z0-9_]), twitter.com/#!/<handle>
+ *   (the hash-bang form of 2010–2012 sites, read for every network);
  * - instagram: instagram.com/<handle>;
- * - linkedin: linkedin.com/company/<x>, /showcase/<x>, /school/<x>;
+ * - linkedin: linkedin.com/company/<x>[/about…], /company-beta/<id>, /showcase/<x>, /school/<x>;
  * - youtube: youtube.com/@x, /c/x, /channel/x, /user/x, and legacy youtube.com/<name>;
  * - tiktok: tiktok.com/@x;
  * - pinterest: pinterest.<tld>/<user>[/<board>].
@@ -79,15 +81,28 @@ function looksLikeShare(u: URL): boolean {
 }
 
 /** which network's profile the URL is, or null */
-export function profileNetwork(u: URL): Network | null {
-  if (!/^https?:$/.test(u.protocol)) return null;
+export function profileNetwork(url: URL): Network | null {
+  if (!/^https?:$/.test(url.protocol)) return null;
+  // the 2010–2012 hash-bang form: twitter.com/#!/name, facebook.com/#!/pages/Name/123
+  let u = url;
+  if (/^#!\//.test(url.hash) && (url.pathname === '/' || url.pathname === '')) {
+    const fromHash = parseUrl(url.hash.slice(2), `${url.protocol}//${url.host}/`);
+    if (!fromHash) return null;
+    u = fromHash;
+  }
   const host = bareHost(u).replace(/^(?:m|mobile|fr|fr-fr|fr-ca|web|business)\./, '');
   const seg = segments(u);
   const first = (seg[0] ?? '').toLowerCase();
   if (/^(?:facebook\.com|fb\.com|fb\.me)$/.test(host)) {
     if (looksLikeShare(u) && first !== 'profile.php') return null;
     if (first === 'profile.php') return u.searchParams.get('id') ? 'facebook' : null;
-    if (first === 'pages' && seg.length >= 2 && !/^(?:create|category)$/i.test(seg[1] ?? '')) return 'facebook';
+    if (first === 'pages') {
+      // pages/<name>/<id>, pages/category/<category>/<name>; not pages/create, pages/category/<category>
+      const sub = (seg[1] ?? '').toLowerCase();
+      if (!sub || /^(?:create|launchpoint|browser|feed)$/.test(sub)) return null;
+      if (sub === 'category') return seg.length >= 4 ? 'facebook' : null;
+      return 'facebook';
+    }
     if (!first || FB_RESERVED.has(first)) return null;
     if (seg.length > 1 && /^(?:posts|videos|photos|reviews|events)$/i.test(seg[1] ?? '') && seg.length > 2) return null;
     return /^[\w.\-]{2,}$/u.test(first) ? 'facebook' : null;
@@ -104,7 +119,7 @@ export function profileNetwork(u: URL): Network | null {
   }
   if (host === 'linkedin.com' || host.endsWith('.linkedin.com')) {
     if (looksLikeShare(u)) return null;
-    if (/^(?:company|showcase|school)$/.test(first) && seg[1]) return 'linkedin';
+    if (/^(?:company|company-beta|showcase|school)$/.test(first) && seg[1]) return 'linkedin';
     return null;
   }
   if (host === 'youtube.com') {
@@ -164,7 +179,7 @@ function detect(page: PageView): Finding[] {
 
 export const socialAccountDetector: Detector = {
   id: 'social-account',
-  version: 1,
+  version: 2,
   channels: ['social'],
   needs: ['html', 'frames'],
   detect,

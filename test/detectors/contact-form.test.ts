@@ -46,3 +46,73 @@ describe('contact-form', () => {
     expect(() => contactForm.detect(pageFromHtml('<form><textarea><input id="a"b"><label for=></form'))).not.toThrow();
   });
 });
+
+describe('contact-form: DSFR radios, address autocomplete, subject pickers (issue 11)', () => {
+  const detect = (html: string) => contactForm.detect(pageFromHtml(html, { url: 'https://www.service-public.example.fr/contact' }));
+  // DSFR 1.14 markup: the input is visually hidden (the crawler marks it data-ct-hidden="1"), the label is drawn
+  const dsfrRadio = (id: string, label: string) =>
+    `<div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="${id}" name="objet" data-ct-hidden="1"><label class="fr-label" for="${id}">${label}</label></div></div>`;
+  const dsfrForm = (legend: string) => `<form action="/contact/envoyer">
+      <fieldset class="fr-fieldset"><legend class="fr-fieldset__legend">${legend}</legend>
+        ${dsfrRadio('o1', 'Suivi de mon dossier')}${dsfrRadio('o2', 'Paiement de mes prestations')}${dsfrRadio('o3', 'Changement de situation')}
+      </fieldset>
+      <div class="fr-input-group"><label class="fr-label" for="nom">Nom</label><input class="fr-input" id="nom" name="nom"></div>
+      <div class="fr-input-group"><label class="fr-label" for="mail">Adresse électronique</label><input class="fr-input" type="email" id="mail" name="mail"></div>
+      <div class="fr-input-group"><label class="fr-label" for="msg">Votre message</label><textarea class="fr-input" id="msg" name="msg"></textarea></div>
+      <div class="fr-checkbox-group"><input type="checkbox" id="cgu" name="cgu" data-ct-hidden="1"><label class="fr-label" for="cgu">J'accepte que mes données soient traitées</label></div>
+      <button class="fr-btn" type="submit">Envoyer</button></form>`;
+
+  it('counts DSFR radios and checkboxes whose input is visually hidden and whose label is drawn', () => {
+    const fs = detect(`<main><h1>Nous contacter</h1>${dsfrForm('Objet de votre demande')}</main>`);
+    expect(fs).toHaveLength(1);
+    // 3 radios + nom + mail + textarea + checkbox
+    expect(fs[0]!.attributes).toEqual({ fields: 7, subjectMenu: true, upload: false, captcha: false, statedDelay: false });
+  });
+
+  it('a radio group of topics before the message is a subject menu even with a generic legend', () => {
+    const fs = detect(`<main><h1>Nous contacter</h1>${dsfrForm('Votre demande')}</main>`);
+    expect(fs[0]!.attributes.subjectMenu).toBe(true);
+  });
+
+  it('hidden inputs whose group is hidden, or whose label is hidden too, still do not count', () => {
+    const html = `<form><div data-ct-hidden="1"><input type="radio" id="x1" name="x"><label for="x1">Option un</label></div>
+      <input type="checkbox" id="x2" data-ct-hidden="1"><label for="x2" data-ct-hidden="1">Caché</label>
+      <input name="nom"><input type="email" name="mail"><textarea name="message"></textarea><button>Envoyer</button></form>`;
+    expect(detect(html)[0]!.attributes.fields).toBe(3);
+  });
+
+  it('an address autocomplete (type=search, role=combobox) inside the form does not disqualify it', () => {
+    for (const lookup of [
+      '<label for="adr">Adresse</label><input type="search" id="adr" name="adresse" autocomplete="off">',
+      '<label for="adr">Votre adresse postale</label><input type="text" role="combobox" aria-autocomplete="list" id="adr">',
+      '<input type="search" placeholder="Saisissez votre code postal ou ville" name="cp">',
+    ]) {
+      const html = `<form><input name="nom" aria-label="Nom"><input type="email" name="mail">${lookup}<textarea name="message"></textarea><button type="submit">Envoyer</button></form>`;
+      const fs = detect(html);
+      expect(fs, lookup).toHaveLength(1);
+      expect(fs[0]!.attributes.fields).toBe(4);
+    }
+    // a site search box is still not a contact form
+    expect(detect('<form><input type="search" name="q" placeholder="Rechercher"><textarea name="message"></textarea><button>OK</button></form>')).toEqual([]);
+  });
+
+  it('subject pickers: a select of topics without a subject label, a list of topic buttons before the message', () => {
+    const select = `<form><label for="d">Votre demande</label><select id="d"><option>-- Choisissez --</option><option>Facturation et paiement</option><option>Résiliation</option><option>Déménagement</option></select>
+      <input type="email" name="mail"><textarea name="message"></textarea><button type="submit">Envoyer</button></form>`;
+    expect(detect(select)[0]!.attributes).toMatchObject({ fields: 3, subjectMenu: true });
+    const buttons = `<div class="contact"><p>Quelle est votre demande ?</p><div class="topics"><button type="button" aria-pressed="false">Ma facture</button><button type="button" aria-pressed="false">Mon contrat</button>
+      <button type="button" aria-pressed="false">Un déménagement</button><button type="button" aria-pressed="false">Une réclamation</button></div>
+      <input type="email" aria-label="E-mail"><textarea aria-label="Message"></textarea><button type="button">Envoyer</button></div>`;
+    expect(detect(buttons)[0]!.attributes).toMatchObject({ fields: 2, subjectMenu: true });
+  });
+
+  it('not subject pickers: civility, country, "vous êtes", yes/no radios, buttons after the message', () => {
+    const html = `<form><label for="c">Civilité</label><select id="c"><option>Madame</option><option>Monsieur</option><option>Non précisé</option></select>
+      <label for="p">Pays</label><select id="p"><option>France métropolitaine</option><option>Belgique</option><option>Suisse romande</option></select>
+      <fieldset><legend>Vous êtes</legend><input type="radio" name="t" id="t1"><label for="t1">Particulier</label><input type="radio" name="t" id="t2"><label for="t2">Professionnel</label><input type="radio" name="t" id="t3"><label for="t3">Association</label></fieldset>
+      <fieldset><legend>Êtes-vous client ?</legend><input type="radio" name="y" id="y1"><label for="y1">Oui</label><input type="radio" name="y" id="y2"><label for="y2">Non</label></fieldset>
+      <input type="email" name="mail"><textarea name="message"></textarea>
+      <button type="button">Joindre un fichier</button><button type="button">Ajouter un contact</button><button type="button">Prévisualiser</button><button type="submit">Envoyer</button></form>`;
+    expect(detect(html)[0]!.attributes).toMatchObject({ fields: 9, subjectMenu: false });
+  });
+});

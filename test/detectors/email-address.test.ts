@@ -50,6 +50,19 @@ describe('email-address detector', () => {
     for (const html of decoys) expect(detect(html), html).toEqual([]);
   });
 
+  it('press, recruitment and investor addresses are not customer contact, by local part or by the text before them (issue 11)', () => {
+    const html = `<footer>
+      <p>Service client : <a href="mailto:service.client@banque.fr">service.client@banque.fr</a></p>
+      <p>Espace presse — contact journalistes : <a href="mailto:communication@banque.fr">communication@banque.fr</a></p>
+      <p>Rejoignez-nous ! Envoyez votre candidature à talents-banque@banque.fr</p>
+      <p>Relations investisseurs et actionnaires : <a href="mailto:finance@banque.fr">finance@banque.fr</a></p>
+      <p>relations-presse@banque.fr, service-recrutement@banque.fr, ir@banque.fr, actionnariat@banque.fr</p>
+      <p>Signaler un abus : abuse@banque.fr, security@banque.fr, postmaster@banque.fr</p>
+      <p>Réclamations : reclamations@banque.fr — Site : webmaster@banque.fr</p>
+    </footer>`;
+    expect(addressesOf(html)).toEqual(['service.client@banque.fr', 'reclamations@banque.fr', 'webmaster@banque.fr']);
+  });
+
   it('reads text addresses, lower-cases and deduplicates them', () => {
     expect(
       addressesOf('<p>Écrivez-nous : Relation.Client@Banque.fr.</p><p><a href="mailto:relation.client@banque.fr">relation.client@banque.fr</a></p>'),

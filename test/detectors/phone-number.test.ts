@@ -218,6 +218,103 @@ describe('phone-number detector', () => {
     expect(numbersOf('<x-footer><template shadowrootmode="open"><p>Tél : 05 56 00 11 22</p></template></x-footer>')).toEqual(['+33556001122']);
   });
 
+  describe('real-web phrasings (issue 11)', () => {
+    const attrs = (html: string) => (detect(html)[0]?.attributes.numbers ?? []).map((n) => ({ number: n.number, kind: n.kind, hours: n.hours }));
+
+    it('reads a short number followed by its hours, with no phone word', () => {
+      expect(attrs('<p>Impots.gouv : 3635, 7j/7</p>')).toEqual([{ number: '3635', kind: 'short', hours: 'Mo-Su' }]);
+      expect(attrs('<p>3900 - 24h/24</p>')).toEqual([{ number: '3900', kind: 'short', hours: '24/7' }]);
+      expect(attrs('<p>Le 3949 8h-20h</p>')).toEqual([{ number: '3949', kind: 'short', hours: '08:00-20:00' }]);
+      expect(attrs('<li>3960 du lundi au vendredi de 8h à 17h</li>')).toEqual([{ number: '3960', kind: 'short', hours: 'Mo-Fr 08:00-17:00' }]);
+    });
+
+    it('reads a short number printed "36 31" after a service name', () => {
+      expect(numbersOf('<p>La Poste 36 31</p>')).toEqual(['3631']);
+      expect(numbersOf('<p>Pôle emploi 39 49</p>')).toEqual(['3949']);
+      expect(numbersOf('<p>Info Retraite : 39 60</p>')).toEqual(['3960']);
+    });
+
+    it('reads operators\' 10xx short numbers', () => {
+      expect(numbersOf('<p>Service client : 1044 ou 1064 depuis une ligne fixe</p>')).toEqual(['1044', '1064']);
+      expect(numbersOf('<p>Depuis un mobile Free : 1044</p>')).toEqual(['1044']);
+      expect(numbersOf('<p><a href="tel:1064">Appeler</a></p>')).toEqual(['1064']);
+    });
+
+    it('reads a number printed with its price per minute, without a phone word or a tel: link', () => {
+      expect(attrs('<p>0892 350 350 — 0,34 €/min</p>')).toEqual([{ number: '+33892350350', kind: 'premium', hours: null }]);
+      expect(attrs('<p>0892 350 350 0,34 €/min</p>')).toEqual([{ number: '+33892350350', kind: 'premium', hours: null }]);
+      expect(attrs('<p>08 92 35 03 50 (0,35€/min)</p>')).toEqual([{ number: '+33892350350', kind: 'premium', hours: null }]);
+      expect(attrs('<p>3635 (0,20 €/min)</p>')).toEqual([{ number: '3635', kind: 'short', hours: null }]);
+    });
+
+    it('does not read ten-digit references labelled facture, identifiant, code d\'accès, n° client, n° de dossier', () => {
+      for (const html of [
+        '<p>Facture : 0123456789</p>',
+        '<p>Facture n° 0145454549</p>',
+        '<p>Votre identifiant : 0612345678</p>',
+        '<p>Identifiant 0145454548</p>',
+        '<p>Code d\'accès : 0145454545</p>',
+        '<p>Code confidentiel 0145454546</p>',
+        '<p>N° client : 0145454546</p>',
+        '<p>Numéro client 0612345679</p>',
+        '<p>N° de dossier 0145454547</p>',
+        '<p>Référence client : 0145454550</p>',
+      ]) {
+        expect(numbersOf(html), html).toEqual([]);
+      }
+      // the phone number next to them is still read
+      expect(numbersOf('<p>Facture : 0123456789. Une question ? Appelez le 09 69 32 15 15</p>')).toEqual(['+33969321515']);
+    });
+
+    it('keeps quantities, sizes, prices, pages and ranges out of short numbers', () => {
+      for (const html of [
+        '<p>Tailles 36 38</p>',
+        '<p>Page 36 31</p>',
+        '<p>Prix : 36 31</p>',
+        '<p>Il y a 36 31 ans</p>',
+        '<p>Du 3635 au 3640</p>',
+        '<p>Nos 3200 agences vous accueillent, 7j/7.</p>',
+        '<p>En 2024, 7j/7</p>',
+        '<p>3500 € - 24 mois</p>',
+      ]) {
+        expect(numbersOf(html), html).toEqual([]);
+      }
+    });
+
+    it('gives the hours printed after a block of several numbers to every number of it', () => {
+      const cards =
+        '<div class="contact"><h2>Nous appeler</h2><p>Service client : 09 69 32 15 15</p><p>Depuis l’étranger : +33 1 45 45 45 45</p>' +
+        '<p>Nos conseillers vous répondent du lundi au vendredi de 8h à 20h et le samedi de 9h à 17h.</p></div>';
+      const f = only(detect(cards));
+      expect(f.attributes.numbers).toEqual([
+        { number: '+33969321515', kind: 'nongeographic', hours: 'Mo-Fr 08:00-20:00; Sa 09:00-17:00', label: 'Service client' },
+        { number: '+33145454545', kind: 'geographic', hours: 'Mo-Fr 08:00-20:00; Sa 09:00-17:00', label: "Depuis l’étranger" },
+      ]);
+      expect(f.attributes.hours).toBe('Mo-Fr 08:00-20:00; Sa 09:00-17:00');
+      const list =
+        '<div class="contact"><ul><li>Particuliers : 09 69 32 15 15</li><li>Professionnels : 09 69 32 15 16</li></ul>' +
+        '<p>Nos conseillers vous répondent du lundi au vendredi de 8h à 20h.</p></div>';
+      expect(attrs(list)).toEqual([
+        { number: '+33969321515', kind: 'nongeographic', hours: 'Mo-Fr 08:00-20:00' },
+        { number: '+33969321516', kind: 'nongeographic', hours: 'Mo-Fr 08:00-20:00' },
+      ]);
+      expect(only(detect(list)).attributes.hours).toBe('Mo-Fr 08:00-20:00');
+      const oneBlock = '<p>Service client : 09 69 32 15 15 ou 01 45 45 45 45, du lundi au vendredi de 9h à 18h</p>';
+      expect(attrs(oneBlock).map((n) => n.hours)).toEqual(['Mo-Fr 09:00-18:00', 'Mo-Fr 09:00-18:00']);
+    });
+
+    it('does not give a number the hours that follow another number with hours of its own', () => {
+      const html =
+        '<div><p>Service client : 09 69 32 15 15</p><p>Opposition : 09 69 32 15 17, 24h/24</p><p>Du lundi au vendredi de 9h à 18h</p></div>';
+      expect(attrs(html)).toEqual([
+        { number: '+33969321515', kind: 'nongeographic', hours: null },
+        { number: '+33969321517', kind: 'nongeographic', hours: '24/7' },
+      ]);
+      const inBlock = '<p>Service client : 09 69 32 15 15, opposition : 09 69 32 15 17 24h/24 puis 01 45 45 45 45 du lundi au vendredi</p>';
+      expect(attrs(inBlock).map((n) => n.hours)).toEqual([null, '24/7', 'Mo-Fr']);
+    });
+  });
+
   it('is deterministic', () => {
     const html = savedPage('phone-bank-contact.html');
     expect(detect(html)).toEqual(detect(html));

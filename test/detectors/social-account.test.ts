@@ -76,6 +76,41 @@ describe('social-account detector', () => {
     for (const [href, network] of cases) expect(profileNetwork(new URL(href)), href).toBe(network);
   });
 
+  it('accepts older and longer URL forms of accounts (issue 11), keeps their share and intent forms out', () => {
+    const accounts: [string, string][] = [
+      ['https://twitter.com/#!/BanqueEx', 'x'],
+      ['http://twitter.com/#!/banque_ex/', 'x'],
+      ['https://www.facebook.com/#!/pages/Banque-Exemple/123456789', 'facebook'],
+      ['https://www.facebook.com/pages/Banque-Exemple/123456789012345', 'facebook'],
+      ['https://www.facebook.com/pages/Banque-Exemple-Service-Client/123456789012345?sk=wall', 'facebook'],
+      ['https://fr-fr.facebook.com/pages/category/Bank/Banque-Exemple-123/', 'facebook'],
+      ['https://www.linkedin.com/company/banque-exemple', 'linkedin'],
+      ['https://fr.linkedin.com/company/banque-exemple/about/', 'linkedin'],
+      ['https://www.linkedin.com/company/123456?trk=tyah', 'linkedin'],
+      ['https://www.linkedin.com/company-beta/123456/', 'linkedin'],
+      ['https://www.youtube.com/user/banqueexemple?sub_confirmation=1', 'youtube'],
+      ['https://www.youtube.com/user/BanqueExemple/videos', 'youtube'],
+    ];
+    for (const [href, network] of accounts) expect(profileNetwork(new URL(href)), href).toBe(network);
+    const decoys = [
+      'https://twitter.com/#!/search?q=banque',
+      'https://twitter.com/#!/intent/tweet?text=x',
+      'https://twitter.com/#!/BanqueEx/status/1234567890',
+      'https://twitter.com/intent/follow?screen_name=BanqueEx',
+      'https://www.facebook.com/#!/sharer.php?u=https%3A%2F%2Fa.fr',
+      'https://www.facebook.com/dialog/share?app_id=1&href=https%3A%2F%2Fa.fr',
+      'https://www.facebook.com/pages/create/',
+      'https://www.facebook.com/pages/category/Bank/',
+      'https://www.linkedin.com/cws/share?url=https%3A%2F%2Fa.fr',
+      'https://www.linkedin.com/groups/1234',
+      'https://www.youtube.com/user/',
+    ];
+    for (const href of decoys) expect(profileNetwork(new URL(href)), href).toBeNull();
+    const footer = accounts.map(([h]) => `<a href="${h}">x</a>`).join('') + decoys.map((h) => `<a href="${h}">Partager</a>`).join('');
+    expect(networksOf(`<footer>${footer}</footer>`)).toEqual(['facebook', 'x', 'linkedin', 'youtube']);
+    expect(networksOf(`<footer>${decoys.map((h) => `<a href="${h}">Partager</a>`).join('')}</footer>`)).toEqual([]);
+  });
+
   it('reads the page named in a Facebook page-plugin frame', () => {
     const src = 'https://www.facebook.com/plugins/page.php?href=https%3A%2F%2Fwww.facebook.com%2FBanqueExemple&tabs=timeline';
     expect(networksOf(`<iframe src="${src}"></iframe>`)).toEqual(['facebook']);
