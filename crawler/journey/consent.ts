@@ -20,7 +20,7 @@ const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').repla
 const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8');
 let rulesJson: string | null = null;
 const CONSENT_JS = readFileSync(new URL('./in-page/consent.js', import.meta.url), 'utf8');
-const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, containers }) => ({ id, selectors, globals, containers }));
+const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons }));
 
 interface InspectResult {
   banner: boolean;
@@ -38,6 +38,15 @@ export async function inspectBanner(frame: Frame | Page, action: 'inspect' | 'ac
   } catch {
     return null;
   }
+}
+
+/**
+ * The consent platform to record: the one autoconsent's rule named (it matched the platform's own
+ * markup), else the one the page's DOM, globals or scripts name, else what was recorded before.
+ * Pure; exported for tests.
+ */
+export function pickCmp(fromAutoconsent: string | null, fromPage: string | null, before: string | null): string | null {
+  return fromAutoconsent ?? fromPage ?? before;
 }
 
 type AcMessage = { type: string; cmp?: string; result?: boolean; id?: string; code?: string; url?: string; isCosmetic?: boolean };
@@ -99,7 +108,8 @@ export class ConsentSession {
       case 'cmpDetected':
         this.detected = true;
         this.events.push(`autoconsent detected ${msg.cmp}`);
-        this.record.cmp ??= platformFromAutoconsent(msg.cmp);
+        // autoconsent's rule names the platform by its own markup: that wins over page globals
+        this.record.cmp = platformFromAutoconsent(msg.cmp) ?? this.record.cmp;
         break;
       case 'popupFound': {
         this.events.push(`autoconsent popup ${msg.cmp}`);
@@ -134,7 +144,7 @@ export class ConsentSession {
       await new Promise((r) => setTimeout(r, 500));
     }
     this.record.banner = true;
-    this.record.cmp = seen?.cmp ?? platformFromAutoconsent(acName) ?? this.record.cmp;
+    this.record.cmp = pickCmp(platformFromAutoconsent(acName), seen?.cmp ?? null, this.record.cmp);
     this.record.rejectButton = seen?.rejectButton ?? false;
     const type = this.pass === 'refuse' ? 'optOut' : 'optIn';
     await frame.evaluate(`autoconsentReceiveMessage({ type: "${type}" })`).catch(() => undefined);
@@ -176,7 +186,7 @@ export class ConsentSession {
       if (!seen?.banner) continue;
       if (!already) {
         this.record.banner = true;
-        this.record.cmp = seen.cmp ?? this.record.cmp;
+        this.record.cmp = pickCmp(null, seen.cmp, this.record.cmp);
         this.record.rejectButton = seen.rejectButton;
       }
       const res = await inspectBanner(frame, this.pass === 'refuse' ? 'reject' : 'accept');
