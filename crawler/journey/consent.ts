@@ -20,7 +20,7 @@ const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').repla
 const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8');
 let rulesJson: string | null = null;
 const CONSENT_JS = readFileSync(new URL('./in-page/consent.js', import.meta.url), 'utf8');
-const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons }));
+const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }));
 
 interface InspectResult {
   banner: boolean;
@@ -196,7 +196,8 @@ export class ConsentSession {
         const second = await inspectBanner(frame, 'reject-second-layer');
         this.events.push(`fallback second layer clicked ${second?.clicked ?? 'nothing'}`);
       }
-      this.acted = true;
+      // nothing clicked: leave it to autoconsent should its rule report the popup late
+      if (res?.clicked) this.acted = true;
       return;
     }
     // No visible banner; still name a CMP whose script is present (banner suppressed or absent).

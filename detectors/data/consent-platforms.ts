@@ -32,6 +32,8 @@ export const ConsentPlatformSchema = z.object({
   containers: z.array(z.string()).min(1),
   /** the platform's own one-click refusal buttons on the first layer (text matching also applies) */
   rejectButtons: z.array(z.string()).default([]),
+  /** the platform's own first-layer acceptance buttons (used by the accept pass when autoconsent does not act) */
+  acceptButtons: z.array(z.string()).default([]),
   /** regular expressions (case-insensitive) matching autoconsent's rule names for it */
   autoconsentNames: z.array(regexSource).min(1),
   sources: z.array(z.string()).min(1),

@@ -18,7 +18,7 @@
   const fold = (s) => (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   const REJECT = /^(tout refuser|refuser tout|tout rejeter|rejeter tout|refuser|je refuse|rejeter|refuser les cookies|refuser et (continuer|fermer)|continuer sans accepter|poursuivre sans accepter|non merci|uniquement (les )?(cookies )?(essentiels|necessaires|strictement necessaires)|(autoriser|accepter) (uniquement|seulement) les cookies (essentiels|necessaires)|cookies essentiels uniquement|reject all|decline( all)?|refuse all|deny|only necessary|necessary only)\b/;
   const REJECT_LOOSE = /(continuer sans accepter|tout refuser|refuser tout|je refuse|refuser les cookies|reject all|decline all)/;
-  const ACCEPT = /^(tout accepter|accepter tout|accepter et (fermer|continuer)|j'accepte|j’accepte|accepter|ok pour moi|accepter les cookies|autoriser tous les cookies|tout autoriser|accept all|accept|allow all|i agree|agree|ok|d'accord)\b/;
+  const ACCEPT = /^(tout accepter|accepter tout|accepter et (fermer|continuer)|j'accepte|j’accepte|accepter|c'est (bon|ok)|ca me va|j'ai compris|ok pour moi|accepter les cookies|autoriser tous les cookies|tout autoriser|accept all|accept|allow all|i agree|agree|ok|d'accord)\b/;
   const SETTINGS = /(parametrer|personnaliser|gerer (mes|les) (choix|preferences|cookies)|preferences|en savoir plus et personnaliser|options|reglages|customi[sz]e|manage|settings|choisir)/;
   const SAVE = /(enregistrer|valider|confirmer) (mes |les )?(choix|preferences|parametres)|^(enregistrer|valider|confirmer)\b|save/;
   const COOKIE_TEXT = /(cookie|traceur|consentement|donnees personnelles|vie privee|confidentialite|privacy)/;
@@ -111,7 +111,9 @@
   const own = platforms.flatMap((p) => p.rejectButtons || []);
   const ownReject = own.length ? qsa(own.join(',')).filter(visible)[0] : null;
   const reject = ownReject || btns.find((b) => REJECT.test(label(b))) || btns.find((b) => REJECT_LOOSE.test(label(b)));
-  const accept = btns.find((b) => ACCEPT.test(label(b)) && !REJECT_LOOSE.test(label(b)));
+  const ownAcc = platforms.flatMap((p) => p.acceptButtons || []);
+  const ownAccept = ownAcc.length ? qsa(ownAcc.join(',')).filter(visible)[0] : null;
+  const accept = ownAccept || btns.find((b) => ACCEPT.test(label(b)) && !REJECT_LOOSE.test(label(b)));
   const settings = btns.find((b) => SETTINGS.test(label(b)) && b !== reject && b !== accept);
   result.rejectButton = !!reject;
   result.acceptButton = !!accept;
