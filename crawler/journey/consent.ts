@@ -60,6 +60,8 @@ export class ConsentSession {
   private settled = false;
   private detected = false;
   private acting: Promise<void> | null = null;
+  /** the platform autoconsent's rules named, if any: it wins over the page's own markers */
+  private acCmp: string | null = null;
 
   constructor(private readonly pass: ConsentPass) {}
 
@@ -109,7 +111,8 @@ export class ConsentSession {
         this.detected = true;
         this.events.push(`autoconsent detected ${msg.cmp}`);
         // autoconsent's rule names the platform by its own markup: that wins over page globals
-        this.record.cmp = platformFromAutoconsent(msg.cmp) ?? this.record.cmp;
+        this.acCmp = platformFromAutoconsent(msg.cmp) ?? this.acCmp;
+        this.record.cmp = this.acCmp ?? this.record.cmp;
         break;
       case 'popupFound': {
         this.events.push(`autoconsent popup ${msg.cmp}`);
@@ -144,7 +147,7 @@ export class ConsentSession {
       await new Promise((r) => setTimeout(r, 500));
     }
     this.record.banner = true;
-    this.record.cmp = pickCmp(platformFromAutoconsent(acName), seen?.cmp ?? null, this.record.cmp);
+    this.record.cmp = pickCmp(platformFromAutoconsent(acName) ?? this.acCmp, seen?.cmp ?? null, this.record.cmp);
     this.record.rejectButton = seen?.rejectButton ?? false;
     const type = this.pass === 'refuse' ? 'optOut' : 'optIn';
     await frame.evaluate(`autoconsentReceiveMessage({ type: "${type}" })`).catch(() => undefined);
@@ -186,7 +189,7 @@ export class ConsentSession {
       if (!seen?.banner) continue;
       if (!already) {
         this.record.banner = true;
-        this.record.cmp = pickCmp(null, seen.cmp, this.record.cmp);
+        this.record.cmp = pickCmp(this.acCmp, seen.cmp, this.record.cmp);
         this.record.rejectButton = seen.rejectButton;
       }
       const res = await inspectBanner(frame, this.pass === 'refuse' ? 'reject' : 'accept');
@@ -202,6 +205,7 @@ export class ConsentSession {
     }
     // No visible banner; still name a CMP whose script is present (banner suppressed or absent).
     if (!already && !this.record.cmp) {
+      // (autoconsent named nothing, else record.cmp would be set)
       const seen = await inspectBanner(page, 'inspect');
       if (seen?.cmp) this.record.cmp = seen.cmp;
     }
