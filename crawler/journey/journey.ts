@@ -504,11 +504,13 @@ export class Journey {
       const which = found.generic ? { vendor: null, selector: 'generic floating chat button' } : launchers[found.index];
       const key = `${which.vendor ?? 'generic'}:${which.selector}`;
       if (this.widgetTried.has(key)) return [];
-      this.widgetTried.add(key);
       const before = await this.widgetTexts(page);
       const target = frame.locator('[data-ct-launcher="1"]').first();
       const ok = await withTimeout(target.click({ timeout: 2000, noWaitAfter: true }), 4000, 'launcher click').then(() => true).catch(() => false);
+      // issue 11: a launcher whose click did not land (covered by a cookie banner still fading out)
+      // is tried again on the next page, not given up for the whole pass
       if (!ok) return [];
+      this.widgetTried.add(key);
       // Wait for the widget to say something (bounded): a panel or frame with new text.
       let fresh: Awaited<ReturnType<Journey['widgetTexts']>> = [];
       const textBy = Date.now() + 4000;
