@@ -24,7 +24,9 @@
  *   `data-category` blocking, `didomi/javascript`, `text/x-…`): a consent platform holds it back,
  *   so the widget MAY load after consent; the accept pass sees the real request if it does;
  * - a marker listed in the vendor's `weakMarkers`: a generic id or class prefix (`[id^='tolk']`,
- *   `.lp_desktop`, `.cx-side-button`, `jdiv`) or a common word as a global (`drift`, `Intercom`);
+ *   `.lp_desktop`, `.cx-side-button`, `jdiv`), a common word as a global (`drift`, `Intercom`), or a
+ *   settings global the page declares before loading the vendor (`zESettings`, `intercomSettings`:
+ *   often set while consent is still pending);
  * - a <link rel=preconnect|dns-prefetch|preload> to a vendor host (sites keep stale preconnects
  *   after dropping a vendor, and tag-manager templates add them everywhere);
  * - an inline <script> that merely mentions a vendor script URL (a CMP/tag-manager config: the
