@@ -192,6 +192,9 @@ export class ConsentSession {
         this.record.cmp = pickCmp(this.acCmp, seen.cmp, this.record.cmp);
         this.record.rejectButton = seen.rejectButton;
       }
+      // The first layer is still up (autoconsent's click has not landed): a refusal button that
+      // rendered after the first read is the first layer's all the same (slow pages).
+      else if (seen.rejectButton) this.record.rejectButton = true;
       const res = await inspectBanner(frame, this.pass === 'refuse' ? 'reject' : 'accept');
       this.events.push(`fallback clicked ${res?.clicked ?? 'nothing'}`);
       if (res?.needsSecondLayer) {
