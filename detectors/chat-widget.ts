@@ -4,10 +4,11 @@
  * the vendor id from detectors/data/chat-vendors.json (or null for an unknown vendor).
  *
  * What counts as a widget (any one STRONG signal):
- * - a request URL (snapshot.requests) or a `<script src>` (main document and readable frames) on a
- *   vendor's script host, containing one of its script paths, or matching one of its patterns;
- * - a probed JS global of the vendor (snapshot.globals);
- * - a visible DOM element matching a vendor selector, in the main document (open shadow roots
+ * - a request URL (snapshot.requests) or an executable `<script src>` (main document and readable
+ *   frames) on a vendor's script host, containing one of its script paths, or matching one of its
+ *   patterns;
+ * - a probed JS global of the vendor (snapshot.globals), unless the data marks it weak;
+ * - a visible DOM element matching a vendor selector not marked weak, in the main document (open shadow roots
  *   included, they are serialised as <template shadowrootmode>) or in a readable frame;
  * - an <iframe> (in the HTML, or in snapshot.frames) whose src/title/name/id carries a vendor
  *   iframe marker, or whose src is on a vendor host;
@@ -16,7 +17,16 @@
  * - unknown vendor (vendor null): an opened widget whose text reads like a chat (and not like a
  *   feedback survey or a cookie dialog), or an iframe whose title/name/src reads like a chat
  *   ("Chat", "Chatbot", "Fenêtre de discussion", "Assistant virtuel", "/webchat/"…).
+ * Frames on non-chat hosts (detectors/data/non-chat-hosts.json: video players, maps, surveys,
+ * review badges, consent platforms) are set aside before any iframe marker is tried.
  * WEAK signals are recorded as evidence next to strong ones but never make a finding alone:
+ * - a `<script>` whose type the browser does not execute (`text/plain` of Klaro and CookieConsent's
+ *   `data-category` blocking, `didomi/javascript`, `text/x-…`): a consent platform holds it back,
+ *   so the widget MAY load after consent; the accept pass sees the real request if it does;
+ * - a marker listed in the vendor's `weakMarkers`: a generic id or class prefix (`[id^='tolk']`,
+ *   `.lp_desktop`, `.cx-side-button`, `jdiv`), a common word as a global (`drift`, `Intercom`), or a
+ *   settings global the page declares before loading the vendor (`zESettings`, `intercomSettings`:
+ *   often set while consent is still pending);
  * - a <link rel=preconnect|dns-prefetch|preload> to a vendor host (sites keep stale preconnects
  *   after dropping a vendor, and tag-manager templates add them everywhere);
  * - an inline <script> that merely mentions a vendor script URL (a CMP/tag-manager config: the
@@ -41,11 +51,13 @@
  * 3. Failing that (no widget could be opened, or it said nothing telling): the vendor's `kind`.
  *    "chatbot" → chatbot, "livechat" → livechat. "both" → the page text: bot cues ("assistant
  *    virtuel", "chatbot", "agent virtuel") → chatbot; "conseiller en ligne", "tchat avec un
- *    conseiller", "discuter avec un conseiller" → livechat; both → both; none → LIVECHAT (decided:
- *    a widget that could not be opened and that the page does not call a bot is, in the French
- *    corporate panel, most often iAdvize/LivePerson/Salesforce chat staffed by advisors; the
- *    evidence says "default" so the roll-up and reviewers can see it was not observed).
- *    Unknown vendor: bot words in the iframe title → chatbot, else page cues, else livechat.
+ *    conseiller", "discuter avec un conseiller" → livechat; both → both; none → reported under
+ *    livechat (a chat window is all that is known) with classifiedBy "unknown".
+ *    Unknown vendor: bot words in the iframe title → chatbot, else page cues, else unknown.
+ * Every finding carries `classifiedBy`: `widget-text` (steps 1-2, or an unknown vendor's frame
+ * title), `vendor-product` (the vendor's kind), `page-wording`, or `unknown`.
+ * An opened panel that offers a call-back or an appointment ("Être rappelé", "Prendre rendez-vous",
+ * opened by a generic "Besoin d'aide ?" button) is not a chat unless it has a chat composer.
  * One finding per channel: the vendor with the most evidence for that channel (an opened widget
  * weighs most); a known vendor beats an unknown one.
  * Across pages: `reconcileChatFindings` (for the roll-up) replaces the guesses of step 3 by what was
@@ -61,21 +73,26 @@
  * Known false positives / limits: a vendor script loaded on a page where the chat is switched off
  * (out of hours) still counts as present (we measure the deployment, not the staffing); a bot
  * whose greeting mentions "un conseiller" in another sense is classed BOTH; "both" vendors that
- * could not be opened default to livechat.
+ * could not be opened and that the page does not describe are reported under livechat, classifiedBy
+ * "unknown".
  *
  * Tried and rejected: counting any element whose class contains "chat" (French "chat" = cat,
  * pet-insurance pages); treating the page text "chat" / "tchat" as a channel (menus say "Tchat"
  * on sites whose chat sits behind login); matching vendor names in text (cookie-policy decoys).
  */
 import type { CheerioAPI } from 'cheerio';
-import type { ChannelKey, Evidence, Finding } from './types.ts';
+import type { ChannelAttributes, ChannelKey, Evidence, Finding } from './types.ts';
 import { loadChatVendors, hostMatches, type ChatVendor } from './data/chat-vendors.ts';
+import { loadNonChatHosts } from './data/non-chat-hosts.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { collapse, fold } from './lib/text.ts';
 import { isHiddenDeep, selectAll } from './lib/dom.ts';
 import { hostOf } from './lib/url.ts';
 
 type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
+
+/** How a chat finding's kind (bot or human) was decided; carried into the matrix channel. */
+export type ClassifiedBy = NonNullable<ChannelAttributes['classifiedBy']>;
 
 interface Sighting {
   strong: Evidence[];
@@ -90,37 +107,6 @@ interface Sighting {
 
 const MAX_EVIDENCE_PER_KIND = 2;
 
-const NON_CHAT_HOSTS = [
-  'kampyle.com',
-  'medallia.com',
-  'medallia.eu',
-  'trustpilot.com',
-  'qualtrics.com',
-  'hotjar.com',
-  'usabilla.com',
-  'typeform.com',
-  'youtube.com',
-  'youtube-nocookie.com',
-  'vimeo.com',
-  'dailymotion.com',
-  'google.com',
-  'googletagmanager.com',
-  'doubleclick.net',
-  'facebook.com',
-  'twitter.com',
-  'x.com',
-  'instagram.com',
-  'linkedin.com',
-  'didomi.io',
-  'privacy-center.org',
-  'cookielaw.org',
-  'onetrust.com',
-  'axept.io',
-  'cookiebot.com',
-  'trustcommander.net',
-  'avis-verifies.com',
-  'custplace.com',
-];
 
 /** Bot cues (folded text). */
 const BOT_CUES: [RegExp, string][] = [
@@ -161,6 +147,15 @@ const CHAT_LIKE =
 const NOT_CHAT =
   /\bdonnez[- ](nous )?votre avis\b|\bvotre avis (nous|compte)\b|\bsatisfaction\b|\bnotez\b|\btrustpilot\b|\bmedallia\b|\bkampyle\b|\bqualtrics\b|\benquete\b|\bsondage\b|\bquestionnaire\b|\bnewsletter\b|\bcookies?\b|\btraceurs\b/;
 
+/**
+ * A panel that offers a call-back or an appointment (often opened by a generic "Besoin d'aide ?"
+ * button) is not a chat, unless it also has a chat composer or talks of a conversation.
+ */
+const CALLBACK_PANEL =
+  /\b(etre|se faire|vous faire) rappeler?\b|\b(demande de |demander un |rappel gratuit|planifier un )rappel\b|\bnous vous rappel\w*\b|\b(prendre|prenez|reserver|planifier) (un )?rendez-vous\b|\bcreneaux?\b|\bvotre (numero de )?telephone\b/;
+const CHAT_COMPOSER =
+  /\bt?chat(bot)?\b|\bconversation\b|\b(ecrivez|tapez|saisissez|redigez) (votre|un|ici votre) (message|question)\b|\bposez(-moi)? votre question\b|\benvoyer (un|le|votre) message\b|\bassistante? virtuel/;
+
 /** iframe title/name/id that reads like a chat: starts with the chat word, or names a chat window. */
 const CHAT_FRAME_TITLE =
   /^(le |la |du |notre |votre )?(live ?|web ?)?t?chat( ?bot)?\b|\b(live ?chat|webchat|chatbot|chat ?widget|widget (de )?t?chat|chat window|messaging window|fenetre (de|du) (t?chat|discussion|conversation|messagerie)|assistante? virtuel(le)?|agent virtuel)\b/;
@@ -193,24 +188,36 @@ function urlMarker(url: string, base: string, v: ChatVendor): string | null {
   return null;
 }
 
-function iframeMarker(src: string, labels: string[], base: string, v: ChatVendor): string | null {
+function iframeMarker(src: string, labels: string[], base: string, v: ChatVendor, strength: 'strong' | 'weak' = 'strong'): string | null {
   const s = src.toLowerCase();
   for (const m of v.iframes) {
+    if (v.weakMarkers.includes(m) !== (strength === 'weak')) continue;
     const ml = m.toLowerCase();
     if (!ml) continue;
     if (s.includes(ml)) return m;
     if (labels.some((l) => l.toLowerCase().includes(ml))) return m;
   }
-  if (src) {
+  if (src && strength === 'strong') {
     const host = hostOf(src, base);
     if (host) for (const h of v.scriptHosts) if (hostMatches(host, h)) return h;
   }
   return null;
 }
 
+/**
+ * Script types a browser executes (HTML standard: a JavaScript MIME type essence, "module", or no
+ * type). Anything else (`text/plain` of Klaro and CookieConsent, `didomi/javascript`, `text/x-…`)
+ * is a script a consent platform holds back: the widget may load after consent, it is not there.
+ */
+const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'application/x-ecmascript', 'application/x-javascript', 'text/ecmascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript']);
+export function executableScript(attribs: Record<string, string> | undefined): boolean {
+  const type = (attribs?.type ?? '').split(';')[0].trim().toLowerCase();
+  return JS_TYPES.has(type);
+}
+
 function nonChatHost(url: string, base: string): boolean {
   const host = hostOf(url, base);
-  return !!host && NON_CHAT_HOSTS.some((h) => hostMatches(host, h));
+  return !!host && loadNonChatHosts().some((h) => hostMatches(host, h));
 }
 
 /** Visible text of the whole document, open shadow roots included. */
@@ -301,7 +308,7 @@ function classifyWidget(
   kind: ChatVendor['kind'] | 'unknown',
   pageFolded: string,
   url: string,
-): { channels: Set<ChannelKey>; ev: Evidence[] } {
+): { channels: Set<ChannelKey>; ev: Evidence[]; by: ClassifiedBy } {
   const out = new Set<ChannelKey>();
   const ev: Evidence[] = [];
   const apply = (r: CueResult, source: 'widget' | 'frame', rule: string): boolean => {
@@ -324,7 +331,7 @@ function classifyWidget(
     },
     { bot: null, live: null },
   );
-  if (apply(merged, 'widget', 'widget-text')) return { channels: out, ev };
+  if (apply(merged, 'widget', 'widget-text')) return { channels: out, ev, by: 'widget-text' };
   // 2. frames and containers of the vendor
   const merged2 = s.containerTexts.reduce<CueResult>(
     (acc, t) => {
@@ -333,19 +340,19 @@ function classifyWidget(
     },
     { bot: null, live: null },
   );
-  if (apply(merged2, 'frame', 'container-text')) return { channels: out, ev };
+  if (apply(merged2, 'frame', 'container-text')) return { channels: out, ev, by: 'widget-text' };
   // 3. fallback
   if (kind === 'chatbot' || kind === 'livechat') {
     out.add(kind);
     ev.push(evidence(url, 'text', `vendor-kind-${kind}`, `no widget text; vendor is a ${kind} product`));
-    return { channels: out, ev };
+    return { channels: out, ev, by: 'vendor-product' };
   }
   if (kind === 'unknown') {
     const t = s.titles.map(fold).find((x) => /\bbot\b|chatbot|assistante? virtuel|agent virtuel/.test(x));
     if (t) {
       out.add('chatbot');
       ev.push(evidence(url, 'frame', 'frame-title-chatbot-cue', t));
-      return { channels: out, ev };
+      return { channels: out, ev, by: 'widget-text' };
     }
   }
   const pb = PAGE_BOT.exec(pageFolded);
@@ -359,10 +366,13 @@ function classifyWidget(
     ev.push(evidence(url, 'text', 'page-text-livechat-cue', pl[0]));
   }
   if (!pb && !pl) {
+    // A chat is there but nothing says bot or human: reported under livechat (a chat window is
+    // the one thing known), marked classifiedBy "unknown" so no reader takes it for an observation.
     out.add('livechat');
-    ev.push(evidence(url, 'text', 'default-livechat', 'widget not opened or silent, no bot wording on the page: livechat by default'));
+    ev.push(evidence(url, 'text', 'unclassified-chat', 'widget not opened or silent, neither bot nor advisor wording: kind unknown'));
+    return { channels: out, ev, by: 'unknown' };
   }
-  return { channels: out, ev };
+  return { channels: out, ev, by: 'page-wording' };
 }
 
 function detect(page: PageView): Finding[] {
@@ -380,7 +390,7 @@ function detect(page: PageView): Finding[] {
     return s;
   };
   /** <iframe> elements a vendor selector matched: their snapshot frame is the vendor's (by name, title or src) */
-  const vendorIframes: { vendor: string; name: string; title: string; src: string }[] = [];
+  const vendorIframes: { vendor: string; name: string; title: string; src: string; weak: boolean }[] = [];
   const vendorElements = new Set<unknown>();
   const docs: { $: CheerioAPI; where: string }[] = [{ $: page.$, where: url }, ...page.frames.map((f) => ({ $: f.$, where: f.url || url }))];
 
@@ -394,20 +404,34 @@ function detect(page: PageView): Finding[] {
   }
   // globals
   const globals = new Set(snap.globals ?? []);
-  for (const v of vendors) for (const g of v.globals) if (globals.has(g)) push(get(v.id).strong, evidence(url, 'global', 'vendor-global', `window.${g}`));
+  for (const v of vendors) {
+    for (const g of v.globals) {
+      if (!globals.has(g)) continue;
+      if (v.weakMarkers.includes(g)) push(get(v.id).weak, evidence(url, 'global', 'vendor-global-weak', `window.${g} (a common name: needs corroboration)`));
+      else push(get(v.id).strong, evidence(url, 'global', 'vendor-global', `window.${g}`));
+    }
+  }
 
   for (const { $, where } of docs) {
     // script src
-    for (const el of selectAll($, 'script[src]')) {
-      const src = (el as Node).attribs?.src ?? '';
+    for (const el of selectAll($, 'script[src], script[data-src]')) {
+      const a = (el as Node).attribs ?? {};
+      const blocked = !executableScript(a);
+      const src = (blocked ? a.src || a['data-src'] : a.src) ?? '';
+      if (!src) continue;
       for (const v of vendors) {
         const m = urlMarker(src, where, v);
-        if (m) push(get(v.id).strong, evidence(url, 'script', 'vendor-script-src', `${m}: ${src}`, 'script[src]'));
+        if (!m) continue;
+        if (blocked) {
+          // held back by a consent platform: the widget may load after consent, it is not there now
+          push(get(v.id).weak, evidence(url, 'script', 'vendor-script-blocked', `${m}: <script type="${a.type ?? ''}"> ${src}`, 'script'));
+        } else push(get(v.id).strong, evidence(url, 'script', 'vendor-script-src', `${m}: ${src}`, 'script[src]'));
       }
     }
     // inline snippets (weak)
     let inline = '';
     for (const el of selectAll($, 'script:not([src])')) {
+      // blocked or not, an inline snippet only mentions the vendor: weak either way
       inline += `${$(el as never).text()}\n`;
       if (inline.length > 400_000) break;
     }
@@ -437,6 +461,17 @@ function detect(page: PageView): Finding[] {
           const n = el as Node;
           if (n.name === 'link') {
             push(get(v.id).weak, evidence(url, 'dom', 'vendor-preconnect', describe($, el), sel));
+          } else if (n.name === 'script' && !executableScript(n.attribs)) {
+            push(get(v.id).weak, evidence(url, 'script', 'vendor-script-blocked', describe($, el), sel));
+          } else if (v.weakMarkers.includes(sel)) {
+            // a generic id or class prefix: recorded, never a widget on its own (its frame's text
+            // still counts when the vendor is otherwise confirmed)
+            push(get(v.id).weak, evidence(url, 'dom', 'vendor-dom-weak', describe($, el), sel));
+            if ((n.name === 'iframe' || n.name === 'frame') && !isHiddenDeep(el)) {
+              vendorElements.add(el);
+              const a = n.attribs ?? {};
+              vendorIframes.push({ vendor: v.id, name: a.name ?? '', title: a.title ?? '', src: a.src ?? '', weak: true });
+            }
           } else if (isHiddenDeep(el)) {
             push(get(v.id).weak, evidence(url, 'dom', 'vendor-dom-hidden', describe($, el), sel));
           } else {
@@ -444,7 +479,7 @@ function detect(page: PageView): Finding[] {
             if (n.name === 'iframe' || n.name === 'frame') {
               vendorElements.add(el);
               const a = n.attribs ?? {};
-              vendorIframes.push({ vendor: v.id, name: a.name ?? '', title: a.title ?? '', src: a.src ?? '' });
+              vendorIframes.push({ vendor: v.id, name: a.name ?? '', title: a.title ?? '', src: a.src ?? '', weak: false });
             }
             const t = elText($, el);
             if (t) get(v.id).containerTexts.push(t.slice(0, 2000));
@@ -457,6 +492,8 @@ function detect(page: PageView): Finding[] {
       const a = (el as Node).attribs ?? {};
       const src = a.src ?? a['data-src'] ?? '';
       const labels = [a.title ?? '', a.name ?? '', a.id ?? '', a['aria-label'] ?? ''].filter(Boolean);
+      // a video player, a map, a survey: never a chat, whatever its title says
+      if (src && nonChatHost(src, where)) continue;
       let matched = false;
       for (const v of vendors) {
         const m = iframeMarker(src, labels, where, v);
@@ -464,8 +501,10 @@ function detect(page: PageView): Finding[] {
           matched = true;
           push(get(v.id).strong, evidence(url, 'dom', 'vendor-iframe', `${m}: ${describe($, el)}`, 'iframe'));
         }
+        const w = m ? null : iframeMarker(src, labels, where, v, 'weak');
+        if (w) push(get(v.id).weak, evidence(url, 'dom', 'vendor-iframe-weak', `${w}: ${describe($, el)}`, 'iframe'));
       }
-      if (matched || vendorElements.has(el) || (src && nonChatHost(src, where)) || isHiddenDeep(el)) continue;
+      if (matched || vendorElements.has(el) || isHiddenDeep(el)) continue;
       const label = labels.map(fold).find((l) => CHAT_FRAME_TITLE.test(l));
       if (label || CHAT_FRAME_SRC.test(src)) {
         push(get('').strong, evidence(url, 'dom', 'chat-iframe', describe($, el), 'iframe'));
@@ -487,6 +526,7 @@ function detect(page: PageView): Finding[] {
   for (const f of snap.frames ?? []) {
     if (!f) continue;
     const labels = [f.title ?? '', f.name ?? ''].filter(Boolean);
+    if (f.url && nonChatHost(f.url, base)) continue;
     let matched = false;
     const parsed = page.frames.find((p) => p.url === f.url && (p.title ?? '') === (f.title ?? '')) ?? page.frames.find((p) => p.url === f.url);
     // A frame written by the vendor's script (about:blank, document.write) carries no vendor URL:
@@ -495,18 +535,21 @@ function detect(page: PageView): Finding[] {
       (x) => (x.name && x.name === f.name) || (x.title && x.title === f.title) || (x.src && !/^about:/i.test(x.src) && x.src === f.url),
     );
     for (const v of vendors) {
-      const m = iframeMarker(f.url ?? '', labels, base, v) ?? (owner?.vendor === v.id ? 'vendor iframe element' : null);
+      const direct = iframeMarker(f.url ?? '', labels, base, v);
+      const m = direct ?? (owner?.vendor === v.id ? 'vendor iframe element' : null);
       if (m) {
         matched = true;
         const s = get(v.id);
-        push(s.strong, evidence(url, 'frame', 'vendor-frame', `${m}: ${f.url}${f.title ? ` "${f.title}"` : ''}`));
+        // a frame owned only through a weak <iframe> marker is weak too
+        const strong = !!direct || !owner?.weak;
+        push(strong ? s.strong : s.weak, evidence(url, 'frame', strong ? 'vendor-frame' : 'vendor-frame-weak', `${m}: ${f.url}${f.title ? ` "${f.title}"` : ''}`));
         if (parsed && f.visible) {
           const t = deepText(parsed.$);
           if (t) s.containerTexts.push(t.slice(0, 4000));
         }
       }
     }
-    if (matched || (f.url && nonChatHost(f.url, base))) continue;
+    if (matched) continue;
     const label = labels.map(fold).find((l) => CHAT_FRAME_TITLE.test(l));
     if (label || CHAT_FRAME_SRC.test(f.url ?? '')) {
       push(get('').strong, evidence(url, 'frame', 'chat-frame', `${f.url}${f.title ? ` "${f.title}"` : ''}`));
@@ -526,7 +569,7 @@ function detect(page: PageView): Finding[] {
       if (text) s.widgetTexts.push({ text, html: w.html });
     } else if (!(w.frameUrl && nonChatHost(w.frameUrl, base))) {
       const f = fold(text);
-      if (CHAT_LIKE.test(f) && !NOT_CHAT.test(f)) unassigned.push({ text, html: w.html, trigger: w.trigger ?? '' });
+      if (CHAT_LIKE.test(f) && !NOT_CHAT.test(f) && !(CALLBACK_PANEL.test(f) && !CHAT_COMPOSER.test(f))) unassigned.push({ text, html: w.html, trigger: w.trigger ?? '' });
     }
   }
   const known = vendors.filter((v) => (seen.get(v.id)?.strong.length ?? 0) > 0);
@@ -538,20 +581,20 @@ function detect(page: PageView): Finding[] {
 
   // classify and pick one vendor per channel
   const pageFolded = fold(deepText(page.$) || page.text);
-  const candidates: { vendor: string | null; score: number; channels: Set<ChannelKey>; ev: Evidence[] }[] = [];
+  const candidates: { vendor: string | null; score: number; channels: Set<ChannelKey>; ev: Evidence[]; by: ClassifiedBy }[] = [];
   for (const [id, s] of seen) {
     if (s.strong.length === 0) continue;
     const v = vendors.find((x) => x.id === id);
-    const { channels, ev } = classifyWidget(s, v ? v.kind : 'unknown', pageFolded, url);
+    const { channels, ev, by } = classifyWidget(s, v ? v.kind : 'unknown', pageFolded, url);
     const score = s.strong.length + (s.widgetTexts.length ? 10 : 0) + (v ? 0 : -100);
-    candidates.push({ vendor: v ? v.id : null, score, channels, ev: [...s.strong.slice(0, 8), ...ev, ...s.weak.slice(0, 3)] });
+    candidates.push({ vendor: v ? v.id : null, score, channels, by, ev: [...s.strong.slice(0, 8), ...ev, ...s.weak.slice(0, 3)] });
   }
   candidates.sort((a, b) => b.score - a.score || String(a.vendor).localeCompare(String(b.vendor)));
   const findings: Finding[] = [];
   for (const ch of ['chatbot', 'livechat'] as const) {
     const best = candidates.find((c) => c.channels.has(ch));
     if (!best) continue;
-    findings.push({ channel: ch, detector: 'chat-widget', attributes: { vendor: best.vendor }, evidence: best.ev.slice(0, 12) });
+    findings.push({ channel: ch, detector: 'chat-widget', attributes: { vendor: best.vendor, classifiedBy: best.by }, evidence: best.ev.slice(0, 12) });
   }
   return findings;
 }
@@ -559,7 +602,7 @@ function detect(page: PageView): Finding[] {
 /** Evidence signals that say what a widget IS because its own text was read (opened or framed). */
 const OBSERVED_CUE = /^(widget-text|container-text)-(chatbot|livechat)-cue$/;
 /** Evidence signals of a guess made without reading the widget (vendor kind, page wording, default). */
-const GUESSED = /^(vendor-kind-(chatbot|livechat)|page-text-(chatbot|livechat)-cue|default-livechat)$/;
+const GUESSED = /^(vendor-kind-(chatbot|livechat)|page-text-(chatbot|livechat)-cue|unclassified-chat|default-livechat)$/;
 
 /**
  * Site-level reconciliation of chat findings, for the roll-up (pure; call it on all the pages of
@@ -601,7 +644,8 @@ export function reconcileChatFindings<P extends { findings: Finding[]; finalUrl?
       for (const ch of o.channels) {
         if (findings.some((f) => f.channel === ch)) continue;
         const note = evidence(base.evidence[0]?.url ?? '', 'widget', 'widget-read-elsewhere', `${vendor} widget read on ${o.where}: ${[...o.channels].sort().join(' + ')}`);
-        findings.push({ ...base, channel: ch, attributes: { ...base.attributes }, evidence: [...strong.slice(0, 11), note] });
+        // what the widget is was read elsewhere; that it is open here was observed on this page
+        findings.push({ ...base, channel: ch, attributes: { ...base.attributes, classifiedBy: 'widget-text' }, evidence: [...strong.slice(0, 11), note] });
       }
     }
     return { ...p, findings };

@@ -57,6 +57,12 @@ export interface ChannelAttributes {
   linksToContact?: boolean;
   // chatbot / livechat
   vendor?: string | null;
+  /**
+   * extension (chatbot / livechat): how bot vs human was decided: the widget's own text (opened,
+   * framed, or read on another page of the site), the vendor's product kind, the page's wording,
+   * or nothing (a chat is there, its kind is unknown; reported under livechat).
+   */
+  classifiedBy?: 'widget-text' | 'vendor-product' | 'page-wording' | 'unknown';
   // phone
   numbers?: PhoneNumberAttr[];
   hours?: string | null;

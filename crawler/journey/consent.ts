@@ -20,7 +20,7 @@ const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').repla
 const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8');
 let rulesJson: string | null = null;
 const CONSENT_JS = readFileSync(new URL('./in-page/consent.js', import.meta.url), 'utf8');
-const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, containers }) => ({ id, selectors, globals, containers }));
+const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }));
 
 interface InspectResult {
   banner: boolean;
@@ -40,6 +40,15 @@ export async function inspectBanner(frame: Frame | Page, action: 'inspect' | 'ac
   }
 }
 
+/**
+ * The consent platform to record: the one autoconsent's rule named (it matched the platform's own
+ * markup), else the one the page's DOM, globals or scripts name, else what was recorded before.
+ * Pure; exported for tests.
+ */
+export function pickCmp(fromAutoconsent: string | null, fromPage: string | null, before: string | null): string | null {
+  return fromAutoconsent ?? fromPage ?? before;
+}
+
 type AcMessage = { type: string; cmp?: string; result?: boolean; id?: string; code?: string; url?: string; isCosmetic?: boolean };
 
 /** Drives autoconsent for one browser context (one consent pass of one actor). */
@@ -51,6 +60,8 @@ export class ConsentSession {
   private settled = false;
   private detected = false;
   private acting: Promise<void> | null = null;
+  /** the platform autoconsent's rules named, if any: it wins over the page's own markers */
+  private acCmp: string | null = null;
 
   constructor(private readonly pass: ConsentPass) {}
 
@@ -99,7 +110,9 @@ export class ConsentSession {
       case 'cmpDetected':
         this.detected = true;
         this.events.push(`autoconsent detected ${msg.cmp}`);
-        this.record.cmp ??= platformFromAutoconsent(msg.cmp);
+        // autoconsent's rule names the platform by its own markup: that wins over page globals
+        this.acCmp = platformFromAutoconsent(msg.cmp) ?? this.acCmp;
+        this.record.cmp = this.acCmp ?? this.record.cmp;
         break;
       case 'popupFound': {
         this.events.push(`autoconsent popup ${msg.cmp}`);
@@ -134,7 +147,7 @@ export class ConsentSession {
       await new Promise((r) => setTimeout(r, 500));
     }
     this.record.banner = true;
-    this.record.cmp = seen?.cmp ?? platformFromAutoconsent(acName) ?? this.record.cmp;
+    this.record.cmp = pickCmp(platformFromAutoconsent(acName) ?? this.acCmp, seen?.cmp ?? null, this.record.cmp);
     this.record.rejectButton = seen?.rejectButton ?? false;
     const type = this.pass === 'refuse' ? 'optOut' : 'optIn';
     await frame.evaluate(`autoconsentReceiveMessage({ type: "${type}" })`).catch(() => undefined);
@@ -176,9 +189,12 @@ export class ConsentSession {
       if (!seen?.banner) continue;
       if (!already) {
         this.record.banner = true;
-        this.record.cmp = seen.cmp ?? this.record.cmp;
+        this.record.cmp = pickCmp(this.acCmp, seen.cmp, this.record.cmp);
         this.record.rejectButton = seen.rejectButton;
       }
+      // The first layer is still up (autoconsent's click has not landed): a refusal button that
+      // rendered after the first read is the first layer's all the same (slow pages).
+      else if (seen.rejectButton) this.record.rejectButton = true;
       const res = await inspectBanner(frame, this.pass === 'refuse' ? 'reject' : 'accept');
       this.events.push(`fallback clicked ${res?.clicked ?? 'nothing'}`);
       if (res?.needsSecondLayer) {
@@ -186,11 +202,13 @@ export class ConsentSession {
         const second = await inspectBanner(frame, 'reject-second-layer');
         this.events.push(`fallback second layer clicked ${second?.clicked ?? 'nothing'}`);
       }
-      this.acted = true;
+      // nothing clicked: leave it to autoconsent should its rule report the popup late
+      if (res?.clicked) this.acted = true;
       return;
     }
     // No visible banner; still name a CMP whose script is present (banner suppressed or absent).
     if (!already && !this.record.cmp) {
+      // (autoconsent named nothing, else record.cmp would be set)
       const seen = await inspectBanner(page, 'inspect');
       if (seen?.cmp) this.record.cmp = seen.cmp;
     }

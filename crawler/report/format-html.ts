@@ -31,6 +31,17 @@ import {
   blockedCell,
 } from './common.ts';
 
+/** How a chat was classified bot vs human (finding attribute classifiedBy), in the report's words. */
+const CLASSIFIED_BY: Record<string, string> = {
+  'widget-text': 'le texte du widget',
+  'vendor-product': 'le produit de l’éditeur',
+  'page-wording': 'le texte de la page',
+  unknown: 'rien (widget non ouvert, type inconnu)',
+};
+function classifiedByLabel(v: string | null | undefined): string {
+  return v ? (CLASSIFIED_BY[v] ?? v) : 'non précisé';
+}
+
 export interface HtmlReportOptions {
   title?: string;
   /** page URL → image source (a data: URI, or a path relative to the report file) */
@@ -172,8 +183,10 @@ const COMPARISONS: Comparison[] = [
     criteria: [
       { label: 'Chatbot (assistant automatisé)', channel: 'chatbot', cell: 'presence' },
       { label: 'Éditeur du chatbot', channel: 'chatbot', cell: (c) => e(strAttr(c, 'vendor') ?? 'non identifié') },
+      { label: 'Chatbot : classé d’après', channel: 'chatbot', cell: (c) => e(classifiedByLabel(strAttr(c, 'classifiedBy'))) },
       { label: 'Livechat (conseiller humain)', channel: 'livechat', cell: 'presence' },
       { label: 'Éditeur du livechat', channel: 'livechat', cell: (c) => e(strAttr(c, 'vendor') ?? 'non identifié') },
+      { label: 'Livechat : classé d’après', channel: 'livechat', cell: (c) => e(classifiedByLabel(strAttr(c, 'classifiedBy'))) },
     ],
   },
   {

@@ -42,8 +42,21 @@ export const ChatVendorSchema = z.object({
   iframes: z.array(z.string()).default([]),
   /** CSS selectors of the launcher button a user clicks to open the widget */
   launchers: z.array(z.string()).default([]),
+  /**
+   * markers (entries of `selectors`, `globals` or `iframes`) that are weak evidence: a generic id or
+   * class prefix (`[id^='tolk']`, `.lp_desktop`, `jdiv`) or a common word used as a global
+   * (`drift`, `Intercom`). Recorded, never enough alone: a finding also needs a vendor request, a
+   * strong global, a vendor script or a strong DOM marker.
+   */
+  weakMarkers: z.array(z.string()).default([]),
   /** public sources the facts were confirmed from (see ../shared/research/vendors.md) */
   sources: z.array(z.string()).min(1),
+}).superRefine((v, ctx) => {
+  for (const m of v.weakMarkers) {
+    if (![...v.selectors, ...v.globals, ...v.iframes].includes(m)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${v.id}: weak marker ${m} is not one of its selectors, globals or iframes` });
+    }
+  }
 });
 export type ChatVendor = z.infer<typeof ChatVendorSchema>;
 

@@ -1,86 +1,62 @@
 /**
- * Consent platforms (CMPs) by their DOM ids and globals, from ../shared/research/vendors.md §2
- * (DuckDuckGo autoconsent rules, webappanalyzer and trackerdb facts). Used to name the platform
- * in the consent record, and to map autoconsent's rule names onto our ids.
+ * Consent platforms (CMPs), as data (consent-platforms.json, one public source per platform),
+ * checked by a zod schema at load. Used to name the platform in the consent record and to map
+ * autoconsent's rule names onto our ids. Per platform: DOM `selectors` and `globals` (dotted paths
+ * allowed: `tC.privacy`) that say it is present, `scripts` (host suffixes or file names of its
+ * script), the first layer's `containers`, and its first-layer refusal buttons (`rejectButtons`).
+ * Deliberately not here: a tag manager's global (TagCommander's bare `tC`) — a tag manager is
+ * not a consent platform; in-house cookie notices (they have no platform: cmp null).
  */
-export interface ConsentPlatform {
-  id: string;
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const regexSource = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'invalid regular expression');
+
+export const ConsentPlatformSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
   /** any of these in the DOM means the platform is present */
-  selectors: string[];
-  globals: string[];
+  selectors: z.array(z.string()).default([]),
+  /** window globals (dotted paths allowed) the platform defines */
+  globals: z.array(z.string()).default([]),
+  /** substrings of a <script src> that load the platform (host suffixes, file names) */
+  scripts: z.array(z.string()).default([]),
   /** visible banner containers of the first layer */
-  containers: string[];
-  /** matches autoconsent's rule names for it */
+  containers: z.array(z.string()).min(1),
+  /** the platform's own one-click refusal buttons on the first layer (text matching also applies) */
+  rejectButtons: z.array(z.string()).default([]),
+  /** the platform's own first-layer acceptance buttons (used by the accept pass when autoconsent does not act) */
+  acceptButtons: z.array(z.string()).default([]),
+  /** regular expressions (case-insensitive) matching autoconsent's rule names for it */
+  autoconsentNames: z.array(regexSource).min(1),
+  sources: z.array(z.string()).min(1),
+});
+export type ConsentPlatformData = z.infer<typeof ConsentPlatformSchema>;
+export interface ConsentPlatform extends ConsentPlatformData {
   autoconsentName: RegExp;
 }
 
-export const CONSENT_PLATFORMS: ConsentPlatform[] = [
-  {
-    id: 'onetrust',
-    selectors: ['#onetrust-banner-sdk', '#onetrust-consent-sdk', '#onetrust-pc-sdk'],
-    globals: ['OneTrust', 'Optanon', 'OnetrustActiveGroups'],
-    containers: ['#onetrust-banner-sdk', '#onetrust-pc-sdk'],
-    autoconsentName: /onetrust|optanon|cookiepro/i,
-  },
-  {
-    id: 'didomi',
-    selectors: ['#didomi-host', '#didomi-notice', '#didomi-popup'],
-    globals: ['Didomi', 'didomiOnReady'],
-    containers: ['#didomi-notice', '#didomi-popup', '.didomi-popup-notice', '.didomi-notice-banner'],
-    autoconsentName: /didomi/i,
-  },
-  {
-    id: 'axeptio',
-    selectors: ['.axeptio_mount', '#axeptio_overlay', '.axeptio_widget'],
-    globals: ['axeptioSDK', 'axeptioSettings'],
-    containers: ['.axeptio_widget', '#axeptio_overlay'],
-    autoconsentName: /axeptio/i,
-  },
-  {
-    id: 'tarteaucitron',
-    selectors: ['#tarteaucitronRoot', '#tarteaucitronAlertBig'],
-    globals: ['tarteaucitron'],
-    containers: ['#tarteaucitronAlertBig', '#tarteaucitronRoot #tarteaucitron'],
-    autoconsentName: /tarteaucitron/i,
-  },
-  {
-    id: 'cookiebot',
-    selectors: ['#CybotCookiebotDialog'],
-    globals: ['Cookiebot'],
-    containers: ['#CybotCookiebotDialog'],
-    autoconsentName: /cookiebot|cybot/i,
-  },
-  {
-    id: 'trustcommander',
-    selectors: ['#tc-privacy-wrapper', '#footer_tc_privacy', '#popin_tc_privacy'],
-    globals: ['tC'],
-    containers: ['#footer_tc_privacy', '#popin_tc_privacy'],
-    autoconsentName: /commanders|trustcommander|tc[-_]?privacy/i,
-  },
-  {
-    id: 'sirdata',
-    selectors: ['#sd-cmp'],
-    globals: ['Sddan', 'SDDAN'],
-    containers: ['#sd-cmp'],
-    autoconsentName: /sirdata/i,
-  },
-  {
-    id: 'usercentrics',
-    selectors: ['#usercentrics-root', '#usercentrics-cmp-ui', '#usercentrics-button'],
-    globals: ['UC_UI', 'usercentrics'],
-    containers: ['#usercentrics-root', '#usercentrics-cmp-ui'],
-    autoconsentName: /usercentrics/i,
-  },
-  {
-    id: 'quantcast',
-    selectors: ['#qc-cmp2-container', '#qc-cmp2-ui'],
-    globals: [],
-    containers: ['#qc-cmp2-ui'],
-    autoconsentName: /quantcast|inmobi/i,
-  },
-];
+function load(): ConsentPlatform[] {
+  const raw = JSON.parse(readFileSync(new URL('./consent-platforms.json', import.meta.url), 'utf8')) as unknown;
+  const parsed = z.array(ConsentPlatformSchema).parse(raw);
+  const ids = new Set<string>();
+  for (const p of parsed) {
+    if (ids.has(p.id)) throw new Error(`consent-platforms.json: duplicate id ${p.id}`);
+    ids.add(p.id);
+  }
+  return parsed.map((p) => ({ ...p, autoconsentName: new RegExp(p.autoconsentNames.join('|'), 'i') }));
+}
 
-/** Our id for an autoconsent rule name, or null (heuristic and unknown rules). */
+export const CONSENT_PLATFORMS: ConsentPlatform[] = load();
+
+/** Our id for an autoconsent rule name, or null (heuristic, site-specific and unknown rules). */
 export function platformFromAutoconsent(name: string | null | undefined): string | null {
   if (!name) return null;
   return CONSENT_PLATFORMS.find((p) => p.autoconsentName.test(name))?.id ?? null;

@@ -47,11 +47,11 @@ describe('chat-widget', () => {
     expect(fs.find((f) => f.channel === 'chatbot')!.evidence.some((e) => e.signal === 'widget-text-chatbot-cue')).toBe(true);
   });
 
-  it('iAdvize script only, no widget opened, no bot wording → livechat by default (vendor kind both)', () => {
+  it('iAdvize script only, no widget opened, no bot wording → under livechat, classifiedBy unknown (vendor kind both)', () => {
     const fs = chatWidget.detect(pageFromHtml(savedPage('chat-iadvize-home.html')));
     expect(channels(fs)).toEqual(['livechat']);
-    expect(fs[0].attributes.vendor).toBe('iadvize');
-    expect(fs[0].evidence.some((e) => e.signal === 'default-livechat')).toBe(true);
+    expect(fs[0].attributes).toEqual({ vendor: 'iadvize', classifiedBy: 'unknown' });
+    expect(fs[0].evidence.some((e) => e.signal === 'unclassified-chat')).toBe(true);
   });
 
   it('pure human chat: opened widget is a pre-chat form with "Votre nom", "Votre e-mail" → livechat only', () => {
@@ -172,7 +172,7 @@ describe('chat-widget', () => {
       }),
     );
     expect(channels(fs)).toEqual(['chatbot']);
-    expect(fs[0].attributes).toEqual({ vendor: 'zendesk-messaging' });
+    expect(fs[0].attributes).toEqual({ vendor: 'zendesk-messaging', classifiedBy: 'widget-text' });
     expect(fs[0].evidence.map((e) => e.signal)).toContain('container-text-chatbot-cue');
   });
 
@@ -185,14 +185,15 @@ describe('chat-widget', () => {
     );
     const unopenedHtml = savedPage('chat-zendesk-messaging-blank-frame.html').replace(/<iframe id="webWidget"[^>]*><\/iframe>/, '');
     const other = chatWidget.detect(pageFromHtml(unopenedHtml, { url: 'https://aide.exemple-banque.fr/', globals: ['zE'], frames: [zendeskBlankFrames.launcher] }));
-    expect(channels(other)).toEqual(['livechat']); // the page alone: "both" vendor, default livechat
+    expect(channels(other)).toEqual(['livechat']); // the page alone: "both" vendor, kind unknown
+    expect(other[0].attributes.classifiedBy).toBe('unknown');
     const out = reconcileChatFindings([
       { finalUrl: 'https://www.exemple-banque.fr/', findings: home },
       { finalUrl: 'https://aide.exemple-banque.fr/', findings: other },
     ]);
     expect(channels(out[0].findings)).toEqual(['chatbot']);
     expect(channels(out[1].findings)).toEqual(['chatbot']);
-    expect(out[1].findings[0].attributes).toEqual({ vendor: 'zendesk-messaging' });
+    expect(out[1].findings[0].attributes).toEqual({ vendor: 'zendesk-messaging', classifiedBy: 'widget-text' });
     expect(out[1].findings[0].evidence.at(-1)).toMatchObject({ signal: 'widget-read-elsewhere', url: 'https://aide.exemple-banque.fr/' });
     // nothing read anywhere: the guesses stand
     expect(reconcileChatFindings([{ findings: other }])[0].findings).toBe(other);
@@ -201,12 +202,57 @@ describe('chat-widget', () => {
   it('Dialogflow Messenger in nested open shadow roots (injected after consent) → chatbot, vendor dialogflow-messenger', () => {
     const fs = chatWidget.detect(pageFromHtml(savedPage('chat-dialogflow-shadow.html'), { requests: [{ url: 'https://www.gstatic.com/dialogflow-console/fast/messenger/bootstrap.js?v=1' }] }));
     expect(channels(fs)).toEqual(['chatbot']);
-    expect(fs[0].attributes).toEqual({ vendor: 'dialogflow-messenger' });
+    expect(fs[0].attributes).toEqual({ vendor: 'dialogflow-messenger', classifiedBy: 'widget-text' });
     expect(fs[0].evidence.map((e) => e.signal)).toEqual(expect.arrayContaining(['vendor-dom', 'container-text-chatbot-cue']));
   });
 
   it('never throws on empty or malformed input', () => {
     expect(chatWidget.detect(pageFromHtml(''))).toEqual([]);
     expect(() => chatWidget.detect(pageFromHtml('<div><iframe title=<<<script src="x'))).not.toThrow();
+  });
+
+  describe('issue 11: consent-blocked scripts, non-chat frames, classification, call-back panels', () => {
+    const page = (body: string) => `<html><body><main><h1>Contact</h1>${body}</main></body></html>`;
+    it('Klaro-blocked Crisp loader (type="text/plain" data-type data-name): refusal pass → nothing; accept pass (request, global) → crisp', () => {
+      const tag = '<script type="text/plain" data-type="application/javascript" data-name="crisp" data-src="https://client.crisp.chat/l.js"></script>';
+      expect(chatWidget.detect(pageFromHtml(page(tag)))).toEqual([]);
+      const fs = chatWidget.detect(pageFromHtml(page(tag), { requests: [{ url: 'https://client.crisp.chat/l.js' }], globals: ['$crisp'] }));
+      expect(fs.map((f) => [f.channel, f.attributes.vendor, f.attributes.classifiedBy])).toEqual([['livechat', 'crisp', 'unknown']]);
+      expect(fs[0].evidence.map((e) => e.signal)).toEqual(expect.arrayContaining(['vendor-request', 'vendor-global', 'vendor-script-blocked']));
+    });
+    it('CookieConsent data-category and Didomi-typed script tags are not widgets; text/javascript and module are', () => {
+      expect(chatWidget.detect(pageFromHtml(page('<script type="text/plain" data-category="support" src="https://embed.tawk.to/abc/default"></script>')))).toEqual([]);
+      expect(chatWidget.detect(pageFromHtml(page('<script type="didomi/javascript" data-vendor="c:tawk" src="https://embed.tawk.to/abc/default"></script>')))).toEqual([]);
+      expect(chatWidget.detect(pageFromHtml(page('<script type="text/x-template" src="https://embed.tawk.to/abc/default"></script>')))).toEqual([]);
+      expect(chatWidget.detect(pageFromHtml(page('<script type="text/javascript" src="https://embed.tawk.to/abc/default"></script>'))).map((f) => f.attributes.vendor)).toEqual(['tawk']);
+      expect(chatWidget.detect(pageFromHtml(page('<script type="module" src="https://embed.tawk.to/abc/default"></script>'))).map((f) => f.attributes.vendor)).toEqual(['tawk']);
+    });
+    it('a YouTube video or a Google map whose title names a chat vendor is not a chat', () => {
+      expect(chatWidget.detect(pageFromHtml(page('<iframe src="https://www.youtube-nocookie.com/embed/xyz" title="Intercom live chat : la démo"></iframe>')))).toEqual([]);
+      expect(chatWidget.detect(pageFromHtml(page('<iframe src="https://www.google.com/maps/embed?pb=1" title="Webchat Café, 12 rue du Port"></iframe>')))).toEqual([]);
+      expect(chatWidget.detect(pageFromHtml(page('<iframe src="https://player.vimeo.com/video/1" title="Chatbot : notre assistant virtuel en vidéo"></iframe>')))).toEqual([]);
+    });
+    it('classifiedBy says how bot vs human was decided: vendor-product, page-wording', () => {
+      const tawk = chatWidget.detect(pageFromHtml(page(''), { requests: [{ url: 'https://embed.tawk.to/abc/default' }] }));
+      expect(tawk.map((f) => [f.channel, f.attributes.classifiedBy])).toEqual([['livechat', 'vendor-product']]);
+      const crisp = chatWidget.detect(pageFromHtml(page('<p>Une question ? Notre assistant virtuel vous répond 24h/24.</p>'), { requests: [{ url: 'https://client.crisp.chat/l.js' }] }));
+      expect(crisp.map((f) => [f.channel, f.attributes.classifiedBy])).toEqual([['chatbot', 'page-wording']]);
+    });
+    it('a call-back or appointment panel opened by "Besoin d\'aide ?" is not a chat; a panel with a chat composer is', () => {
+      const callback = chatWidget.detect(
+        pageFromHtml(page('<button class="help-fab">Besoin d\'aide ?</button>'), {
+          widgets: [{ vendor: null, trigger: 'generic floating chat button', text: "Besoin d'aide ? Un conseiller vous rappelle gratuitement. Votre numéro de téléphone Choisissez un créneau Être rappelé", html: '<form><input type="tel"></form>' }],
+        }),
+      );
+      expect(callback).toEqual([]);
+      const rdv = chatWidget.detect(
+        pageFromHtml(page(''), { widgets: [{ vendor: null, trigger: 'generic floating chat button', text: 'Prendre rendez-vous avec un conseiller en agence. Choisissez votre agence puis un créneau.', html: null }] }),
+      );
+      expect(rdv).toEqual([]);
+      const chat = chatWidget.detect(
+        pageFromHtml(page(''), { widgets: [{ vendor: null, trigger: 'generic floating chat button', text: "Un conseiller vous répond. Écrivez votre message… Vous pouvez aussi être rappelé.", html: null }] }),
+      );
+      expect(chat.map((f) => [f.channel, f.attributes.vendor, f.attributes.classifiedBy])).toEqual([['livechat', null, 'widget-text']]);
+    });
   });
 });

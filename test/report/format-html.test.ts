@@ -152,6 +152,8 @@ describe('matrixToHtml rendered in Chromium', () => {
     const chat = page.locator('table.compare[data-comparison="cmp-chat"][data-sector="transports"]');
     const vendor = await chat.locator('tbody tr', { has: page.locator('th:text-is("Éditeur du livechat")') }).locator('td').allInnerTexts();
     expect(vendor).toEqual(['iadvize', 'n/a']);
+    const by = await chat.locator('tbody tr', { has: page.locator('th:text-is("Livechat : classé d’après")') }).locator('td').allInnerTexts();
+    expect(by).toEqual(['le texte de la page', 'n/a']);
   });
 
   it('has an evidence block for every present cell, with its click path', async () => {

@@ -243,6 +243,7 @@ const railExpress: MatrixActor = {
     chatbot: present(0, `${RE}/`, [ev(`${RE}/`, 'widget-text', 'Bonjour, je suis Léa, l’assistante virtuelle', 'widget')], { vendor: 'inbenta' }),
     livechat: present(3, `${RE}/aide/contact/chat`, [ev(`${RE}/aide/contact/chat`, 'vendor-script-host', 'https://halc.iadvize.com/iadvize.js?sid=4242', 'request')], {
       vendor: 'iadvize',
+      classifiedBy: 'page-wording',
       path: ['Accueil', 'Aide', 'Nous contacter', 'Chat'],
     }),
     phone: present(2, `${RE}/aide/contact`, [ev(`${RE}/aide/contact`, 'phone-text', '3635 (service 0,40 €/min + prix appel)', 'text')], {

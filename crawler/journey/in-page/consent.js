@@ -5,7 +5,11 @@
  *   'inspect' → { banner, cmp, rejectButton, acceptButton, settingsButton }
  *   'reject'  → clicks the first-layer refusal, else opens the settings layer and refuses there
  *   'accept'  → clicks the first-layer acceptance
- * `platforms` (from crawler/consent-platforms.ts) names the CMP from its DOM ids and globals.
+ * `platforms` (detectors/data/consent-platforms.json) names the CMP from its DOM ids, globals
+ * (dotted paths: `tC.privacy`, never the tag manager's bare `tC`) and script URLs, and gives its
+ * own first-layer refusal buttons. A cookie notice no platform is behind (an in-house bar: "En
+ * poursuivant votre navigation, vous acceptez…", "J'accepte" / "Tout refuser") is a banner too,
+ * with cmp null and its refusal read from its buttons' text.
  * Used to tell whether the first layer offers a one-click refusal (CONTRACT §4 consent record),
  * and as the fallback when autoconsent's rules do not handle a banner.
  */
@@ -14,7 +18,7 @@
   const fold = (s) => (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   const REJECT = /^(tout refuser|refuser tout|tout rejeter|rejeter tout|refuser|je refuse|rejeter|refuser les cookies|refuser et (continuer|fermer)|continuer sans accepter|poursuivre sans accepter|non merci|uniquement (les )?(cookies )?(essentiels|necessaires|strictement necessaires)|(autoriser|accepter) (uniquement|seulement) les cookies (essentiels|necessaires)|cookies essentiels uniquement|reject all|decline( all)?|refuse all|deny|only necessary|necessary only)\b/;
   const REJECT_LOOSE = /(continuer sans accepter|tout refuser|refuser tout|je refuse|refuser les cookies|reject all|decline all)/;
-  const ACCEPT = /^(tout accepter|accepter tout|accepter et (fermer|continuer)|j'accepte|j’accepte|accepter|ok pour moi|accepter les cookies|autoriser tous les cookies|tout autoriser|accept all|accept|allow all|i agree|agree|ok|d'accord)\b/;
+  const ACCEPT = /^(tout accepter|accepter tout|accepter et (fermer|continuer)|j'accepte|j’accepte|accepter|c'est (bon|ok)|ca me va|j'ai compris|ok pour moi|accepter les cookies|autoriser tous les cookies|tout autoriser|accept all|accept|allow all|i agree|agree|ok|d'accord)\b/;
   const SETTINGS = /(parametrer|personnaliser|gerer (mes|les) (choix|preferences|cookies)|preferences|en savoir plus et personnaliser|options|reglages|customi[sz]e|manage|settings|choisir)/;
   const SAVE = /(enregistrer|valider|confirmer) (mes |les )?(choix|preferences|parametres)|^(enregistrer|valider|confirmer)\b|save/;
   const COOKIE_TEXT = /(cookie|traceur|consentement|donnees personnelles|vie privee|confidentialite|privacy)/;
@@ -47,15 +51,25 @@
     return r.width > 1 && r.height > 1;
   };
 
+  const hasGlobal = (path) => {
+    try {
+      let o = window;
+      for (const k of path.split('.')) {
+        if (o == null || (typeof o !== 'object' && typeof o !== 'function') || !(k in o)) return false;
+        o = o[k];
+      }
+      return typeof o !== 'undefined';
+    } catch (e) {
+      return false;
+    }
+  };
+  const scriptSrcs = Array.from(document.scripts, (s) => (s.src || '').toLowerCase()).filter(Boolean);
   let cmp = null;
   for (const p of platforms) {
-    const hit = p.selectors.some((s) => qsa(s).length > 0) || p.globals.some((g) => {
-      try {
-        return typeof window[g] !== 'undefined';
-      } catch (e) {
-        return false;
-      }
-    });
+    const hit =
+      p.selectors.some((s) => qsa(s).length > 0) ||
+      p.globals.some(hasGlobal) ||
+      (p.scripts || []).some((frag) => scriptSrcs.some((src) => src.includes(frag.toLowerCase())));
     if (hit) {
       cmp = p.id;
       break;
@@ -71,7 +85,9 @@
       if (!visible(el)) return false;
       const cs = getComputedStyle(el);
       const pos = cs.position === 'fixed' || cs.position === 'sticky' || el.getAttribute('role') === 'dialog' || el.getAttribute('aria-modal') === 'true' || el.tagName === 'DIALOG';
-      if (!pos) return false;
+      // an in-house notice in the flow of the page names itself (id/class "cookie", "consent", "rgpd")
+      const named = /cookie|consent|rgpd|gdpr|bandeau-?cnil/i.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`);
+      if (!pos && !named) return false;
       const t = fold(el.innerText).slice(0, 3000);
       return COOKIE_TEXT.test(t) && t.length < 3000 && el.querySelectorAll('button, a, [role="button"], input[type="button"], input[type="submit"]').length > 0;
     });
@@ -91,8 +107,13 @@
   // Leading symbols ("✓ Tout accepter", "✗ Tout refuser", "> Continuer") are decoration.
   const label = (el) => fold(el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('title') || '').replace(/^[^a-z0-9]+/, '');
   const btns = buttonsIn(banner);
-  const reject = btns.find((b) => REJECT.test(label(b))) || btns.find((b) => REJECT_LOOSE.test(label(b)));
-  const accept = btns.find((b) => ACCEPT.test(label(b)) && !REJECT_LOOSE.test(label(b)));
+  // the platform's own refusal button first (its label may be anything the site chose)
+  const own = platforms.flatMap((p) => p.rejectButtons || []);
+  const ownReject = own.length ? qsa(own.join(',')).filter(visible)[0] : null;
+  const reject = ownReject || btns.find((b) => REJECT.test(label(b))) || btns.find((b) => REJECT_LOOSE.test(label(b)));
+  const ownAcc = platforms.flatMap((p) => p.acceptButtons || []);
+  const ownAccept = ownAcc.length ? qsa(ownAcc.join(',')).filter(visible)[0] : null;
+  const accept = ownAccept || btns.find((b) => ACCEPT.test(label(b)) && !REJECT_LOOSE.test(label(b)));
   const settings = btns.find((b) => SETTINGS.test(label(b)) && b !== reject && b !== accept);
   result.rejectButton = !!reject;
   result.acceptButton = !!accept;
