@@ -54,6 +54,10 @@ export interface JourneyOptions {
   screenshots: boolean;
   /** obey robots.txt (default); false with --ignore-robots, recorded in the run */
   respectRobots: boolean;
+  // --- archive hook (issue 13, crawler/archive/recorder.ts) ---
+  /** records every response of each pass's context (scan --archive) */
+  archive?: { attach(ctx: BrowserContext, pass: ConsentPass): void; endPass(pass: ConsentPass): Promise<void> };
+  // --- end archive hook ---
 }
 
 export const DEFAULT_JOURNEY: JourneyOptions = {
@@ -216,6 +220,7 @@ export class Journey {
         acceptDownloads: false,
         extraHTTPHeaders: { 'accept-language': 'fr-FR,fr;q=0.9' },
       });
+      this.opts.archive?.attach(ctx, pass); // archive hook (issue 13)
       await consent.attach(ctx);
       let page = await this.newTab(ctx);
       const home: QueueItem = { url: this.actor.url, depth: 0, path: [], score: 0, label: 'Accueil' };
@@ -284,6 +289,7 @@ export class Journey {
       if (err instanceof RobotsRefusal) this.pages.push(this.refusedHome(pass, err.message));
     } finally {
       this.consentEvents.push(...consent.events.map((e) => `${pass}: ${e}`));
+      if (ctx && this.opts.archive) await this.opts.archive.endPass(pass).catch(() => undefined); // archive hook (issue 13)
       if (ctx) await withTimeout(ctx.close(), 10_000, 'closing the context').catch(() => undefined);
     }
     return { consent: consent.record, error };
