@@ -137,39 +137,39 @@ export class ActorArchive {
     const seq = this.seq++;
     const req = res.request();
     const date = new Date().toISOString();
+    // Ask for the body at once, before any other await: the browser forgets a document's
+    // resources when its page navigates on, and the journey navigates as soon as it can.
+    const quick = res.headers();
+    const status = res.status();
+    const method = req.method();
+    const redirect = status >= 300 && status < 400 && quick.location !== undefined;
+    const media = MEDIA.test(quick['content-type'] ?? '');
+    const tooBig = media && Number(quick['content-length'] ?? NaN) > MEDIA_BODY_CAP;
+    const bodyless = redirect || status === 204 || status === 304 || method === 'HEAD';
+    const bodyP: Promise<Buffer> | null = bodyless || tooBig ? null : res.body();
+    bodyP?.catch(() => undefined);
     let first = req;
     for (let r = req.redirectedFrom(); r; r = r.redirectedFrom()) first = r;
     const [headers, requestHeaders] = await Promise.all([res.headersArray(), req.headersArray()]);
     const x: Exchange = {
       url,
-      method: req.method(),
-      status: res.status(),
+      method,
+      status,
       statusText: res.statusText(),
       headers: headers.map((h) => [h.name, h.value]),
       requestHeaders: requestHeaders.map((h) => [h.name, h.value]),
       postData: req.postDataBuffer(),
       body: Buffer.alloc(0),
-      truncated: null,
+      truncated: tooBig ? 'length' : null,
       date,
     };
-    const c: Captured = { seq, x, chainStart: first.url(), mainFrameNavigation: req.isNavigationRequest() && isMainFrame(req), done: false };
+    const c: Captured = { seq, x, chainStart: first.url(), mainFrameNavigation: req.isNavigationRequest() && isMainFrame(req), done: !bodyP };
     if (state.closed) return;
     state.captured.push(c);
-    const redirect = x.status >= 300 && x.status < 400 && header(x.headers, 'location') !== undefined;
-    const media = MEDIA.test(header(x.headers, 'content-type') ?? '');
-    const declared = Number(header(x.headers, 'content-length') ?? NaN);
-    if (redirect || x.status === 204 || x.status === 304 || x.method === 'HEAD') {
-      c.done = true;
-      return;
-    }
-    if (media && declared > MEDIA_BODY_CAP) {
-      x.truncated = 'length';
-      c.done = true;
-      return;
-    }
+    if (!bodyP) return;
     let body: Buffer;
     try {
-      body = await res.body();
+      body = await bodyP;
     } catch {
       if (!c.done) {
         x.truncated = 'disconnect';
