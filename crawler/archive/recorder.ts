@@ -13,7 +13,8 @@
  * Bounds: a per-actor cap on stored bytes (both passes together; what does not fit is stored
  * truncated, marked `WARC-Truncated: length`), media bodies (image/video/audio/font) above
  * MEDIA_BODY_CAP truncated the same way (not even fetched when their Content-Length says so),
- * and when the home page failed only the home page's own response (and its redirects) is kept.
+ * and when the home page failed only the home page's own response (and its redirects) is kept,
+ * with the robots.txt read just before it (without it a replay would not fail the same way).
  * Deliberately ignored: WebSocket frames, requests that never got a response (they fail again on
  * replay, as an unresolvable host), and response timings.
  */
@@ -70,6 +71,15 @@ function sameUrl(a: string, b: string): boolean {
     return new URL(a).href === new URL(b).href;
   } catch {
     return a === b;
+  }
+}
+
+/** The robots.txt the journey reads before the home page: replaying a failed home needs it too. */
+function robotsUrl(home: string): string {
+  try {
+    return new URL('/robots.txt', home).href;
+  } catch {
+    return '';
   }
 }
 
@@ -190,7 +200,7 @@ export class ActorArchive {
 
   /**
    * Writes one WACZ per pass once the journey is over. A failed home page keeps only its own
-   * response and redirects. Returns the files written (none when nothing was received).
+   * response and redirects, and the robots.txt read before it. Returns the files written (none when nothing was received).
    */
   async write(outcome: JourneyOutcome): Promise<ArchiveFile[]> {
     const files: ArchiveFile[] = [];
@@ -199,7 +209,8 @@ export class ActorArchive {
       let captured = [...state.captured].sort((a, b) => a.seq - b.seq);
       if (outcome.status === 'failed') {
         if (pass !== 'refuse') continue;
-        captured = captured.filter((c) => c.mainFrameNavigation && sameUrl(c.chainStart, this.actor.url));
+        const robots = robotsUrl(this.actor.url);
+        captured = captured.filter((c) => c.mainFrameNavigation && (sameUrl(c.chainStart, this.actor.url) || sameUrl(c.chainStart, robots)));
       }
       if (!captured.length) continue;
       const seen = new Map<string, { id: string; date: string }>();
