@@ -81,6 +81,9 @@ export function buildCli(): Command {
     .option('--ignore-robots', 'do not obey robots.txt (recorded in the run)')
     .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
     .option('--fixtures-network <mode>', 'with --fixtures: quiet (default) or realistic (latency, beacons, long-polls; recorded in the run)')
+    .option('--archive <dir>', 'also record every response into web archives (WACZ) under DIR/<run id>/<actor id>/')
+    .option('--archive-max-mb <n>', 'archive cap per actor, MB (default 50); what does not fit is stored truncated', int('--archive-max-mb'))
+    .option('--replay <dir>', 'answer every request from the archives of a <run id> folder written by --archive (offline)')
     .action(async (o) => {
       const { resume, scan } = await import('./run/scan.ts');
       const { acquireRunLock } = await import('./run/lock.ts');
@@ -119,6 +122,9 @@ export function buildCli(): Command {
             ignoreRobots: o.ignoreRobots,
             pageDelayMs: o.pageDelay,
             fixturesNetwork: o.fixturesNetwork,
+            archive: o.archive,
+            archiveMaxMb: o.archiveMaxMb,
+            replay: o.replay,
           },
           { progress, onStatus: showStatus },
         );
@@ -190,14 +196,14 @@ export function buildCli(): Command {
 
   program
     .command('runs')
-    .description('list runs: id, edition, started, finished, actors ok / failed')
+    .description('list runs: id, edition, started, finished, actors ok / failed, archive folder (scan --archive)')
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .action((o) => {
       const store = openExisting(o.db);
       try {
         const rows = store.listRuns();
-        const lines = ['id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed'];
-        for (const r of rows) lines.push([r.id, r.edition, r.kind, r.started_at, r.finished_at ?? '-', r.ok, r.partial, r.failed].join('\t'));
+        const lines = ['id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed\tarchive'];
+        for (const r of rows) lines.push([r.id, r.edition, r.kind, r.started_at, r.finished_at ?? '-', r.ok, r.partial, r.failed, r.archive_dir ?? '-'].join('\t'));
         output(undefined, `${lines.join('\n')}\n`);
       } finally {
         store.close();

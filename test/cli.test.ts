@@ -81,6 +81,6 @@ describe('CLI exit codes (CONTRACT §1)', () => {
     expect(await run(['redetect', '--run', 'nope', '--db', db])).toMatchObject({ code: 2, stderr: 'contactability: --run nope: unknown run' });
     expect((await run(['matrix', '--db', join(dir, 'none.db')])).code).toBe(2);
     expect((await run(['schedule', '--panel', panel, '--cron', 'every night', '--db', db])).code).toBe(2);
-    expect(await run(['runs', '--db', db])).toMatchObject({ code: 0, stdout: 'id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed\n' });
+    expect(await run(['runs', '--db', db])).toMatchObject({ code: 0, stdout: 'id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed\tarchive\n' });
   });
 });

@@ -1,3 +1,6 @@
+import type { BrowserContext } from 'playwright';
+import type { ConsentPass } from '../types.ts';
+
 /**
  * The journey's options, their defaults (the one home for them: scan, resume, workers and tests
  * all start from DEFAULT_JOURNEY), and the journey's tuning constants, each with its reason.
@@ -27,6 +30,8 @@ export interface JourneyOptions {
    * and redirects included). Off for offline corpora, whose server is on loopback by design.
    */
   blockPrivateNetwork: boolean;
+  /** records every response of each pass's context (scan --archive, crawler/archive/recorder.ts) */
+  archive?: { attach(ctx: BrowserContext, pass: ConsentPass): void; endPass(pass: ConsentPass): Promise<void> };
 }
 
 export const DEFAULT_JOURNEY: JourneyOptions = {

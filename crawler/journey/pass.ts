@@ -118,6 +118,7 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
       extraHTTPHeaders: { 'accept-language': 'fr-FR,fr;q=0.9' },
     });
     s.contexts.add(ctx);
+    opts.archive?.attach(ctx, s.pass);
     const v: VisitContext = { ...s.shared, ctx, widgets: new WidgetOpener(vendors, clock) };
     if (v.opts.blockPrivateNetwork) await blockPrivateRequests(ctx);
     await consent.attach(ctx);
@@ -161,6 +162,7 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
     if (err instanceof RobotsRefusal) s.pages.push({ pass: s.pass, url: s.home, finalUrl: s.home, status: null, depth: 0, path: [], title: '', error: err.message, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: 0, ms: 0 });
   } finally {
     if (ctx) {
+      if (s.shared.opts.archive) await s.shared.opts.archive.endPass(s.pass).catch(() => undefined);
       s.contexts.delete(ctx);
       await withTimeout(ctx.close(), CONTEXT_CLOSE_MS, 'closing the context').catch(() => undefined);
     }

@@ -46,6 +46,23 @@ export interface HtmlReportOptions {
   title?: string;
   /** page URL → image source (a data: URI, or a path relative to the report file) */
   screenshots?: Record<string, string>;
+  /** actor id → its web archives (scan --archive), one per consent pass, paths relative to the report */
+  archives?: Record<string, ArchiveLink[]>;
+}
+
+export interface ArchiveLink {
+  pass: 'refuse' | 'accept';
+  href: string;
+}
+
+const PASS_FR = { refuse: 'cookies refusés', accept: 'cookies acceptés' } as const;
+
+/** Links to an actor's archive files (relative paths only: no scheme can slip in). */
+function archiveLinks(files: ArchiveLink[] | undefined): string {
+  return (files ?? [])
+    .filter((f) => !/^[a-z][a-z0-9+.-]*:/i.test(f.href))
+    .map((f) => `<a class="archive" href="${e(f.href)}" title="Archive web (WACZ) du parcours ${e(PASS_FR[f.pass] ?? f.pass)}">${e(f.href.split('/').pop())}</a>`)
+    .join(' · ');
 }
 
 /** Escapes text for HTML content and (double- or single-quoted) attribute values. */
@@ -385,7 +402,9 @@ function ratesTable(m: MatrixJson): string {
   );
 }
 
-function actorsTable(m: MatrixJson): string {
+function actorsTable(m: MatrixJson, archives: Record<string, ArchiveLink[]> = {}): string {
+  // The archive column only when the run has archives: reports without them stay as they were.
+  const withArchives = m.actors.some((a) => archives[a.id]?.length);
   const statusFr = { ok: 'complet', partial: 'partiel', failed: 'échec' } as const;
   const rows = m.actors
     .map((a) => {
@@ -394,14 +413,18 @@ function actorsTable(m: MatrixJson): string {
         `<tr data-actor="${e(a.id)}"><th scope="row">${e(a.name)}</th><td>${e(a.sector)}</td><td>${e(a.segment ?? '—')}</td>` +
         `<td><span class="status ${a.status}">${statusFr[a.status] ?? e(a.status)}</span></td><td class="num">${a.pagesVisited ?? '—'}</td>` +
         `<td>${e(c.cmp ?? '—')}</td><td>${yesNo(c.banner)}</td><td>${c.banner ? yesNo(c.rejectButton) : '—'}</td>` +
-        `<td>${a.error ? e(a.error) : ''}</td></tr>`
+        `<td>${a.error ? e(a.error) : ''}</td>` +
+        (withArchives ? `<td class="archives">${archiveLinks(archives[a.id]) || '—'}</td>` : '') +
+        '</tr>'
       );
     })
     .join('\n');
   return (
     '<div class="scroll"><table class="actors"><thead><tr><th scope="col">Acteur</th><th scope="col">Secteur</th><th scope="col">Segment</th>' +
     '<th scope="col">Analyse</th><th scope="col">Pages visitées</th><th scope="col">Plateforme de consentement</th>' +
-    '<th scope="col">Bandeau cookies</th><th scope="col">Refus en un clic</th><th scope="col">Message</th></tr></thead>' +
+    '<th scope="col">Bandeau cookies</th><th scope="col">Refus en un clic</th><th scope="col">Message</th>' +
+    (withArchives ? '<th scope="col">Archive web</th>' : '') +
+    '</tr></thead>' +
     `<tbody>\n${rows}\n</tbody></table></div>`
   );
 }
@@ -409,7 +432,7 @@ function actorsTable(m: MatrixJson): string {
 // ---------------------------------------------------------------------------------------------
 // evidence
 
-function evidenceBlock(a: MatrixActor, key: ChannelKey, c: ChannelResult, shots: Record<string, string>): string {
+function evidenceBlock(a: MatrixActor, key: ChannelKey, c: ChannelResult, shots: Record<string, string>, archives: ArchiveLink[] = []): string {
   const path = clickPath(c);
   const pathHtml = path
     ? e(path)
@@ -437,7 +460,9 @@ function evidenceBlock(a: MatrixActor, key: ChannelKey, c: ChannelResult, shots:
   return (
     `<details open class="evidence" id="${anchorId(a.id, key)}" data-actor="${e(a.id)}" data-channel="${key}">` +
     `<summary><b>${e(CHANNEL_LABELS_FR[key] ?? key)}</b> <span class="${gatingClass(c)} badge">✓ ${gatingWords(c)} · ${clicksFr(c.clicks)}</span></summary>` +
-    `<dl><dt>Chemin</dt><dd class="path">${pathHtml}</dd><dt>Page</dt><dd>${link(c.url, 'page-url')}</dd></dl>` +
+    `<dl><dt>Chemin</dt><dd class="path">${pathHtml}</dd><dt>Page</dt><dd>${link(c.url, 'page-url')}</dd>` +
+    evidenceArchive(c, archives) +
+    '</dl>' +
     (evs.length
       ? `<table class="signals"><thead><tr><th scope="col">Signal</th><th scope="col">Source</th><th scope="col">Ce qui a été vu</th><th scope="col">Page</th></tr></thead><tbody>\n${evRows}\n</tbody></table>`
       : '<p class="unknown">Aucune preuve enregistrée.</p>') +
@@ -446,15 +471,24 @@ function evidenceBlock(a: MatrixActor, key: ChannelKey, c: ChannelResult, shots:
   );
 }
 
-function evidenceSection(m: MatrixJson, shots: Record<string, string>): string {
+/** The archive of the pass where the channel was seen: with cookies accepted when it needed them. */
+function evidenceArchive(c: ChannelResult, archives: ArchiveLink[]): string {
+  const want = c.consentGated ? 'accept' : 'refuse';
+  const f = archives.find((x) => x.pass === want) ?? archives[0];
+  const html = f ? archiveLinks([f]) : '';
+  return html ? `<dt>Archive</dt><dd class="archive">${html}${c.url ? ` <small>(page archivée : ${e(c.url)})</small>` : ''}</dd>` : '';
+}
+
+function evidenceSection(m: MatrixJson, shots: Record<string, string>, archives: Record<string, ArchiveLink[]> = {}): string {
   const keys = channelKeys(m);
   return m.actors
     .map((a) => {
       const present = keys.filter((k) => isScanned(a) && channelOf(a, k).present);
       const body = present.length
-        ? present.map((k) => evidenceBlock(a, k, channelOf(a, k), shots)).join('\n')
+        ? present.map((k) => evidenceBlock(a, k, channelOf(a, k), shots, archives[a.id])).join('\n')
         : `<p class="unknown">${a.status === 'failed' ? `Analyse en échec : ${e(a.error ?? '')}` : 'Aucun canal trouvé.'}</p>`;
-      return `<section class="actor-evidence" id="actor-${e(a.id)}"><h3>${e(a.name)} <small>${e(a.sector)}</small></h3>\n${body}\n<p class="top"><a href="#synthese">↑ retour à la synthèse</a></p></section>`;
+      const arch = archiveLinks(archives[a.id]);
+      return `<section class="actor-evidence" id="actor-${e(a.id)}"><h3>${e(a.name)} <small>${e(a.sector)}</small></h3>\n${arch ? `<p class="archives">Archives web : ${arch}</p>\n` : ''}${body}\n<p class="top"><a href="#synthese">↑ retour à la synthèse</a></p></section>`;
     })
     .join('\n');
 }
@@ -601,12 +635,12 @@ ${ratesTable(m)}
 ${comparisons}
 </section>
 <section id="acteurs"><h2>4. Acteurs &amp; bandeau cookies</h2>
-${actorsTable(m)}
+${actorsTable(m, opts.archives ?? {})}
 </section>
 <section id="preuves"><h2>5. Preuves</h2>
 <p>Pour chaque canal trouvé : le chemin de clics depuis l’accueil, la page, ce qui a été vu et, quand elle existe, la capture d’écran.</p>
 <p class="tools" hidden><button type="button" onclick="ctToggle(true)">Tout déplier</button><button type="button" onclick="ctToggle(false)">Tout replier</button></p>
-${evidenceSection(m, shots)}
+${evidenceSection(m, shots, opts.archives ?? {})}
 </section>
 </main>
 <footer>Généré par contactability · run ${e(m.run.id)}</footer>

@@ -14,6 +14,9 @@ import pino from 'pino';
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../journey/browser.ts';
 import { startFixtureServer, type FixtureServer, type NetworkOption } from '../serve/fixture-server.ts';
+import { startReplayServer, type ReplayServer } from '../serve/replay-server.ts';
+import { ActorArchive, DEFAULT_ARCHIVE_MAX_MB, type ArchiveFile } from '../archive/recorder.ts';
+import { runArchiveDir } from '../archive/paths.ts';
 import { DEFAULT_JOURNEY, runJourney, siteContext, type JourneyOptions, type JourneyResult } from '../journey/journey.ts';
 import { BadInputError, checkPublicUrls, loadPanel, type Actor, type Panel } from './panel.ts';
 import { JudgePool } from '../judge/judge-pool.ts';
@@ -42,6 +45,12 @@ export interface ScanOptions {
   pageDelayMs?: number;
   /** with fixtures: the simulated network (issue 10); default: the corpus's _network.json, else quiet */
   fixturesNetwork?: 'quiet' | 'realistic';
+  /** record every response into web archives under DIR/<run id>/<actor id>/ (CONTRACT §9) */
+  archive?: string;
+  /** per-actor archive cap, MB */
+  archiveMaxMb?: number;
+  /** answer every request from the archives of this <run id> folder (CONTRACT §9) */
+  replay?: string;
 }
 
 /** What is recorded with the run, so that --resume scans the rest the same way. */
@@ -60,6 +69,11 @@ interface RecordedOptions {
   pageDelayMs: number;
   /** absent in runs recorded before issue 10 */
   fixturesNetwork?: 'quiet' | 'realistic' | null;
+  /** absolute archive root (DIR of --archive), or null */
+  archive?: string | null;
+  archiveMaxMb?: number;
+  /** absolute <run id> folder replayed (--replay), or null */
+  replay?: string | null;
 }
 
 export interface ScanIO {
@@ -93,15 +107,26 @@ function checkFixtures(dir: string | undefined | null): string | null {
   return abs;
 }
 
+function checkReplay(dir: string | undefined | null): string | null {
+  if (!dir) return null;
+  const abs = resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new BadInputError(`--replay ${dir}: archive directory not found`);
+  return abs;
+}
+
 export async function scan(opts: ScanOptions, io: ScanIO = {}): Promise<string> {
   const panel = loadPanel(opts.panelFile);
   const fixtures = checkFixtures(opts.fixtures);
+  const replay = checkReplay(opts.replay);
+  if (replay && fixtures) throw new BadInputError('scan: --replay and --fixtures cannot be used together');
+  if (opts.archiveMaxMb !== undefined && !(opts.archiveMaxMb > 0)) throw new BadInputError(`--archive-max-mb: must be a number > 0 (got ${opts.archiveMaxMb})`);
+  if (opts.archive && existsSync(opts.archive) && !statSync(opts.archive).isDirectory()) throw new BadInputError(`--archive ${opts.archive}: not a directory`);
   if (opts.actors?.length) {
     for (const id of opts.actors) {
       if (!panel.actors.some((a) => a.id === id)) throw new BadInputError(`${opts.panelFile}: --actor ${id}: unknown actor id`);
     }
   }
-  if (!fixtures && !opts.allowPrivate) checkPublicUrls(panel);
+  if (!fixtures && !replay && !opts.allowPrivate) checkPublicUrls(panel);
   for (const [flag, v] of [['--concurrency', opts.concurrency], ['--max-pages', opts.maxPages]] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new BadInputError(`${flag}: must be a whole number ≥ 1 (got ${v})`);
   }
@@ -119,13 +144,17 @@ export async function scan(opts: ScanOptions, io: ScanIO = {}): Promise<string> 
     ignoreRobots: !!opts.ignoreRobots,
     pageDelayMs: opts.pageDelayMs ?? 0,
     fixturesNetwork: opts.fixturesNetwork ?? null,
+    archive: opts.archive ? resolve(opts.archive) : null,
+    archiveMaxMb: opts.archiveMaxMb ?? DEFAULT_ARCHIVE_MAX_MB,
+    replay,
   };
   if (recorded.fixturesNetwork && !['quiet', 'realistic'].includes(recorded.fixturesNetwork)) throw new BadInputError(`--fixtures-network: must be quiet or realistic (got ${recorded.fixturesNetwork})`);
   const edition = opts.edition ?? panel.edition ?? String(new Date().getFullYear());
   const store = new Store(opts.db);
   try {
     const runId = newRunId();
-    store.createRun({ id: runId, edition, panelFile: panel.file, panel, options: recorded, startedAt: new Date().toISOString() });
+    const archiveDir = recorded.archive ? runArchiveDir(recorded.archive, runId) : null;
+    store.createRun({ id: runId, edition, panelFile: panel.file, panel, options: recorded, startedAt: new Date().toISOString(), archiveDir, replayDir: replay });
     io.onRunCreated?.(runId);
     await scanActors(store, runId, panel, recorded, io);
     return runId;
@@ -145,6 +174,7 @@ export async function resume(opts: { db: string; runId?: string; fixtures?: stri
     const recorded = JSON.parse(run.options_json) as RecordedOptions;
     if (opts.fixtures) recorded.fixtures = checkFixtures(opts.fixtures);
     else if (recorded.fixtures) checkFixtures(recorded.fixtures);
+    if (recorded.replay) checkReplay(recorded.replay);
     if (run.status !== 'finished') await scanActors(store, run.id, panel, recorded, io);
     return run.id;
   } finally {
@@ -162,6 +192,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   const todo = wanted.filter((a) => !done.has(a.id));
   if (done.size) progress(`resuming run ${runId}: ${done.size} actor(s) already recorded, ${todo.length} to scan`);
   let fixtures: FixtureServer | null = null;
+  let replay: ReplayServer | null = null;
   let browser: Browser | null = null;
   const pool = new JudgePool();
   if (todo.length) pool.warm();
@@ -182,6 +213,11 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   };
   try {
     if (o.fixtures) fixtures = await startFixtureServer(o.fixtures, { network: (o.fixturesNetwork ?? null) as NetworkOption | null });
+    else if (o.replay) {
+      replay = await startReplayServer(o.replay);
+      progress(`replay: ${replay.captures} captures on ${replay.hosts.length} hosts from ${o.replay}`);
+      fixtures = replay;
+    }
     if (todo.length) await getBrowser();
     const journeyOpts: Partial<JourneyOptions> = {
       maxPages: o.maxPages,
@@ -192,7 +228,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
       respectRobots: !o.ignoreRobots,
       pageDelayMs: o.pageDelayMs ?? 0,
       // an offline corpus is served from loopback by design; a live scan never reaches private addresses
-      blockPrivateNetwork: !o.fixtures && !o.allowPrivate,
+      blockPrivateNetwork: !o.fixtures && !o.replay && !o.allowPrivate,
     };
     const queue = new PQueue({ concurrency: o.concurrency });
     for (const actor of todo) {
@@ -202,12 +238,14 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
         report();
         const position = panel.actors.findIndex((a) => a.id === actor.id);
         let result: JourneyResult | null = null;
+        let archive: ActorArchive | undefined;
         let attempts = 0;
         while (attempts <= o.retries) {
           attempts++;
           try {
             const b = await getBrowser();
-            result = await runJourney(b, actor, journeyOpts, {
+            archive = o.archive ? new ActorArchive(o.archive, runId, actor, o.archiveMaxMb) : undefined;
+            result = await runJourney(b, actor, { ...journeyOpts, archive }, {
               judge,
               log: (m) => {
                 status.pages++;
@@ -223,6 +261,14 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
           }
         }
         const r = result!;
+        let archived: ArchiveFile[] = [];
+        if (archive) {
+          try {
+            archived = await archive.write(r);
+          } catch (err) {
+            progress(`${actor.id}: archive not written (${(err as Error).message.split('\n')[0]})`);
+          }
+        }
         const channels = rollupChannels(r.pages, actor.url);
         store.saveActorResult({
           runId,
@@ -245,7 +291,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
         if (r.status === 'failed') status.failed++;
         report();
         const present = (Object.keys(channels) as ChannelKey[]).filter((k) => channels[k].present);
-        logger.info({ actor: actor.id, status: r.status, error: r.error, pages: r.pages.length, consent: r.consent, consentEvents: r.consentEvents, channels: present }, 'actor done');
+        logger.info({ actor: actor.id, status: r.status, error: r.error, pages: r.pages.length, consent: r.consent, consentEvents: r.consentEvents, channels: present, archive: archived.length ? archived : undefined }, 'actor done');
         progress(
           `[${finished + done.size}/${wanted.length}] ${actor.id}: ${r.status}${r.error ? ` (${r.error})` : ''}, ${r.pages.length} pages, ${present.join(' ') || 'no channel'}`,
         );
@@ -255,6 +301,10 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
     store.finishRun(runId, new Date().toISOString());
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     logger.info({ ...counts, seconds: Number(secs) }, 'run finished');
+    if (replay) {
+      logger.info({ ...replay.stats }, 'replay');
+      progress(`replay: ${replay.stats.answered} requests answered (${replay.stats.fallback} by the cache-busting fallback), ${replay.stats.refused} not in the archive`);
+    }
     progress(`run ${runId} finished in ${secs}s: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed`);
   } finally {
     const b = browser as Browser | null;

@@ -24,6 +24,10 @@ export interface RunRow {
   started_at: string;
   finished_at: string | null;
   status: string;
+  /** 003_archive: the run's `<run id>` archive folder (scan --archive) */
+  archive_dir?: string | null;
+  /** 003_archive: the archive folder a --replay run was answered from */
+  replay_dir?: string | null;
 }
 
 export interface ActorResultRow {
@@ -114,10 +118,29 @@ export class Store {
     this.db.close();
   }
 
-  createRun(run: { id: string; edition: string; kind?: string; sourceRun?: string | null; panelFile: string; panel: unknown; options: unknown; startedAt: string }): void {
+  createRun(run: {
+    id: string;
+    edition: string;
+    kind?: string;
+    sourceRun?: string | null;
+    panelFile: string;
+    panel: unknown;
+    options: unknown;
+    startedAt: string;
+    archiveDir?: string | null;
+    replayDir?: string | null;
+  }): void {
     this.db
-      .prepare('INSERT INTO runs (id, edition, kind, source_run, panel_file, panel_json, options_json, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(run.id, run.edition, run.kind ?? 'scan', run.sourceRun ?? null, run.panelFile, JSON.stringify(run.panel), JSON.stringify(run.options), run.startedAt);
+      .prepare('INSERT INTO runs (id, edition, kind, source_run, panel_file, panel_json, options_json, started_at, archive_dir, replay_dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(run.id, run.edition, run.kind ?? 'scan', run.sourceRun ?? null, run.panelFile, JSON.stringify(run.panel), JSON.stringify(run.options), run.startedAt, run.archiveDir ?? null, run.replayDir ?? null);
+  }
+
+  /** The archive folder of a run's evidence: its own, or for a redetect run its source run's. */
+  archiveDirOf(runId: string, depth = 0): string | null {
+    const run = this.getRun(runId);
+    if (!run) return null;
+    if (run.archive_dir) return run.archive_dir;
+    return run.source_run && depth < 8 ? this.archiveDirOf(run.source_run, depth + 1) : null;
   }
 
   finishRun(id: string, finishedAt: string): void {

@@ -54,7 +54,7 @@ describe('editions, diff, redetect and resume', { timeout: 600_000 }, () => {
     expect(after.actors.slice(1).map((a) => a.runId)).toEqual(before.actors.slice(1).map((a) => a.runId));
     expect(essence(after)).toEqual(essence(before));
     const runs = (await cli(['runs', '--db', db])).stdout.trim().split('\n');
-    expect(runs[0]).toBe('id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed');
+    expect(runs[0]).toBe('id\tedition\tkind\tstarted\tfinished\tok\tpartial\tfailed\tarchive');
     expect(runs.length).toBe(5);
   });
 
