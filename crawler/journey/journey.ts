@@ -10,8 +10,8 @@
  * detectors/ and in crawler/rollup.ts.
  *
  * Hostile pages: every browser call is bounded (navigation, evaluation, screenshots), dialogs are
- * dismissed, pop-up windows closed, downloads refused; a page stuck in a script is closed and the
- * journey goes on in a new tab.
+ * dismissed (beforeunload prompts accepted), pop-up windows closed, downloads refused; a page
+ * stuck in a script is closed and the journey goes on in a new tab.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright';
@@ -330,7 +330,8 @@ export class Journey {
   private async newTab(ctx: BrowserContext): Promise<Page> {
     const page = await ctx.newPage();
     page.setDefaultTimeout(this.opts.navTimeoutMs);
-    page.on('dialog', (d) => void d.dismiss().catch(() => undefined));
+    // A beforeunload prompt dismissed would keep the tab on its page and block the next navigation.
+    page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined));
     return page;
   }
 
