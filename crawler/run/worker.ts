@@ -131,7 +131,7 @@ export async function runWorker(opts: WorkerOptions, io: WorkerIO = {}): Promise
     log.info({ queue: opts.queue, concurrency, crawler: CRAWLER_VERSION, fixtures: fixturesDir, lockDurationMs: LOCK_DURATION_MS, stalledIntervalMs: STALLED_INTERVAL_MS }, 'worker ready');
     io.onReady?.();
     await Promise.race([running, stopped]);
-    log.info({ running: Object.keys((worker as unknown as { jobsInProgress?: object }).jobsInProgress ?? {}).length }, 'stopping: finishing the jobs in flight');
+    log.info({ graceMs: STOP_GRACE_MS }, 'stopping: no new job, finishing the jobs in flight (a second signal leaves at once)');
     const force = new Promise<void>((resolve) => {
       const t = setTimeout(resolve, STOP_GRACE_MS);
       t.unref();
