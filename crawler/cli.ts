@@ -126,6 +126,7 @@ export function buildCli(): Command {
     .option('--actor-timeout <seconds>', 'deadline per actor, both passes (default 180)', int('--actor-timeout'))
     .option('--ignore-robots', 'do not obey robots.txt (recorded in the run)')
     .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
+    .option('--nav-timeout <seconds>', 'deadline per page navigation (default 15)', int('--nav-timeout'))
     .option('--queue <url>', 'redis://HOST:PORT: scan through BullMQ workers (contactability worker), this process coordinates')
     .action(async (o) => {
       const stop = stopOnSignals();
@@ -189,6 +190,7 @@ export function buildCli(): Command {
             allowPrivate: o.allowPrivate,
             userAgent: o.userAgent,
             actorTimeoutMs: o.actorTimeout ? o.actorTimeout * 1000 : undefined,
+            navTimeoutMs: o.navTimeout ? o.navTimeout * 1000 : undefined,
             ignoreRobots: o.ignoreRobots,
             pageDelayMs: o.pageDelay,
             queue: o.queue,

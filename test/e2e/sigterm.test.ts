@@ -25,7 +25,7 @@ function recorded(db: string): { actor_id: string; n: number }[] {
 describe('SIGTERM on a running scan', { timeout: 900_000 }, () => {
   it('exits 143 within 10 s with the resume line; resume completes the run to the expected matrix', async () => {
     const db = tempDb('sigterm');
-    const child = spawn(process.execPath, [BIN, 'scan', '--panel', `${FIXTURES}demo/panel.yaml`, '--fixtures', `${FIXTURES}demo/sites`, '--db', db, '--concurrency', '2', '--actor-timeout', '400']);
+    const child = spawn(process.execPath, [BIN, 'scan', '--panel', `${FIXTURES}demo/panel.yaml`, '--fixtures', `${FIXTURES}demo/sites`, '--db', db, '--concurrency', '2', '--actor-timeout', '400', '--nav-timeout', '60']);
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -62,7 +62,7 @@ describe('SIGTERM on a running scan', { timeout: 900_000 }, () => {
     expect(runs[4]).toBe('-');
 
     const r = await cli(['scan', '--resume', runId, '--db', db]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(lastLine(r.stdout)).toBe(runId);
     expect(r.stderr).toContain(`resuming run ${runId}: ${afterKill} actor(s) already recorded, ${10 - afterKill} to scan`);
     expect(recorded(db).every((x) => x.n === 1)).toBe(true);
