@@ -16,6 +16,52 @@ import { Store } from './store/store.ts';
 
 const DEFAULT_DB = 'data/contactability.db';
 
+/** Exit codes of a process stopped by a signal: 128 + the signal's number, as shells report them. */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+/** A stopped scan that has not exited after this long (a wedged browser) exits anyway. */
+const STOP_DEADLINE_MS = 5_000;
+
+/** The CLI stopped on a signal: main() prints `message` (one line) and returns `exitCode`. */
+class StoppedBySignal extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * SIGINT/SIGTERM abort the returned signal (a second one exits at once); remove() takes the
+ * handlers off. `signalName()` tells which signal came.
+ */
+function stopOnSignals(): { signal: AbortSignal; force: AbortSignal; signalName: () => 'SIGINT' | 'SIGTERM' | null; remove: () => void } {
+  const ctl = new AbortController();
+  const force = new AbortController();
+  let name: 'SIGINT' | 'SIGTERM' | null = null;
+  const on = (sig: 'SIGINT' | 'SIGTERM') => {
+    if (name) {
+      force.abort(sig);
+      return;
+    }
+    name = sig;
+    ctl.abort(sig);
+  };
+  const onInt = () => on('SIGINT');
+  const onTerm = () => on('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return {
+    signal: ctl.signal,
+    force: force.signal,
+    signalName: () => name,
+    remove: () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    },
+  };
+}
+
 function int(name: string) {
   return (v: string) => {
     const n = Number(v);
@@ -84,9 +130,38 @@ export function buildCli(): Command {
     .option('--archive <dir>', 'also record every response into web archives (WACZ) under DIR/<run id>/<actor id>/')
     .option('--archive-max-mb <n>', 'archive cap per actor, MB (default 50); what does not fit is stored truncated', int('--archive-max-mb'))
     .option('--replay <dir>', 'answer every request from the archives of a <run id> folder written by --archive (offline)')
+    .option('--nav-timeout <seconds>', 'deadline per page navigation (default 15)', int('--nav-timeout'))
+    .option('--queue <url>', 'redis://HOST:PORT: scan through BullMQ workers (contactability worker), this process coordinates')
     .action(async (o) => {
+      const stop = stopOnSignals();
+      let runIdSoFar: string | null = null;
+      // A second signal, or a stop that does not finish within STOP_DEADLINE_MS, exits at once.
+      const hardExit = () => {
+        const code = SIGNAL_EXIT[stop.signalName() ?? 'SIGTERM'];
+        process.stderr.write(`contactability: ${stop.signalName()}: ${runIdSoFar ? `run ${runIdSoFar} stopped. Resume with: contactability scan --resume ${runIdSoFar} --db ${o.db}` : 'stopped before the run was recorded'}\n`);
+        process.exit(code);
+      };
+      stop.force.addEventListener('abort', hardExit, { once: true });
+      stop.signal.addEventListener('abort', () => setTimeout(hardExit, STOP_DEADLINE_MS).unref(), { once: true });
+      try {
+        await scanCommand(o, stop.signal, (id) => (runIdSoFar = id));
+      } catch (err) {
+        const sig = stop.signalName();
+        if (sig && (err as Error)?.name === 'ScanStopped') {
+          const id = (err as { runId: string }).runId;
+          throw new StoppedBySignal(`${sig}: run ${id} stopped (actors in flight abandoned). Resume with: contactability scan --resume ${id} --db ${o.db}`, SIGNAL_EXIT[sig]);
+        }
+        if (sig) throw new StoppedBySignal(`${sig}: stopped before the run was recorded`, SIGNAL_EXIT[sig]);
+        throw err;
+      } finally {
+        stop.remove();
+      }
+    });
+
+  async function scanCommand(o: Record<string, any>, signal: AbortSignal, onRunCreated: (id: string) => void): Promise<void> {
       const { resume, scan } = await import('./run/scan.ts');
       const { acquireRunLock } = await import('./run/lock.ts');
+      const io = { progress, onStatus: showStatus, signal, onRunCreated };
       let runId: string;
       if (o.resume !== undefined) {
         // The lock is per (database, panel): take the one of the run being finished.
@@ -99,7 +174,7 @@ export function buildCli(): Command {
         }
         const lock = panelFile ? acquireRunLock(o.db, panelFile) : null;
         try {
-          runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, { progress, onStatus: showStatus });
+          runId = await resume({ db: o.db, runId: typeof o.resume === 'string' ? o.resume : undefined, fixtures: o.fixtures }, io);
         } finally {
           lock?.release();
         }
@@ -119,20 +194,38 @@ export function buildCli(): Command {
             allowPrivate: o.allowPrivate,
             userAgent: o.userAgent,
             actorTimeoutMs: o.actorTimeout ? o.actorTimeout * 1000 : undefined,
+            navTimeoutMs: o.navTimeout ? o.navTimeout * 1000 : undefined,
             ignoreRobots: o.ignoreRobots,
             pageDelayMs: o.pageDelay,
             fixturesNetwork: o.fixturesNetwork,
             archive: o.archive,
             archiveMaxMb: o.archiveMaxMb,
             replay: o.replay,
+            queue: o.queue,
           },
-          { progress, onStatus: showStatus },
+          io,
         );
         } finally {
           lock.release();
         }
       }
       process.stdout.write(`${runId}\n`);
+  }
+
+  program
+    .command('worker')
+    .description('a long-running distributed-scan worker: takes actor jobs from the queue (see docs/distributed.md)')
+    .requiredOption('--queue <url>', 'redis://HOST:PORT of the coordinator\'s queue')
+    .option('--concurrency <n>', 'actors scanned at once by this worker', int('--concurrency'))
+    .option('--fixtures <dir>', 'answer every request from this sites/ tree (offline runs)')
+    .action(async (o) => {
+      const { runWorker } = await import('./run/worker.ts');
+      const stop = stopOnSignals();
+      try {
+        await runWorker({ queue: o.queue, concurrency: o.concurrency, fixtures: o.fixtures }, { signal: stop.signal, forceSignal: stop.force });
+      } finally {
+        stop.remove();
+      }
     });
 
   program
@@ -277,11 +370,17 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
       return 2; // commander already printed one line
     }
+    if (err instanceof StoppedBySignal) {
+      process.stderr.write(`contactability: ${err.message}\n`);
+      // Playwright or a socket may still hold the event loop: do not wait for them.
+      setTimeout(() => process.exit(err.exitCode), 100).unref();
+      return err.exitCode;
+    }
     if (err instanceof BadInputError) {
       process.stderr.write(`contactability: ${err.message}\n`);
       return 2;
     }
-    if ((err as Error)?.constructor?.name === 'ChromiumMissingError' || (err as Error)?.constructor?.name === 'LockHeldError') {
+    if (['ChromiumMissingError', 'LockHeldError', 'VersionMismatchError'].includes((err as Error)?.constructor?.name)) {
       process.stderr.write(`contactability: ${(err as Error).message}\n`);
       return 1;
     }

@@ -24,6 +24,7 @@
  * Options: --actors N (default 40), --seed N (default 1), --keep (keep the temporary directory),
  * --skip-baseline, --skip-sequential (then the ratios they feed are printed as NaN),
  * --networks quiet,realistic (default both).
+ * With --workers N, measures the distributed-scan overhead instead (scripts/bench-distributed.ts).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -344,4 +345,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// `npm run bench -- --workers N`: the distributed-scan overhead instead (scripts/bench-distributed.ts).
+if (process.argv.includes('--workers')) await (await import('./bench-distributed.ts')).benchDistributed();
+else await main();

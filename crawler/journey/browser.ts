@@ -67,5 +67,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> 
     args.push(`--host-resolver-rules=${hostResolverRules(opts.fixtures)}`);
     args.push(`--ignore-certificate-errors-spki-list=${opts.fixtures.spki}`);
   }
-  return chromium.launch({ executablePath, args, headless: true });
+  // The scan handles SIGINT/SIGTERM/SIGHUP itself (it closes the browser and stops): Playwright's
+  // own handlers would close the browser under a running scan, which would then relaunch it.
+  return chromium.launch({ executablePath, args, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
