@@ -33,6 +33,8 @@ export interface Evidence {
   detail: string;
   source: EvidenceSource;
   selector?: string;
+  /** extension: this line is a guess (a vendor's usual product, the page's wording), not something read */
+  inferred?: boolean;
 }
 
 export type PhoneKind = 'geographic' | 'mobile' | 'nongeographic' | 'tollfree' | 'premium' | 'short';
@@ -88,6 +90,12 @@ export interface ChannelAttributes {
 }
 
 export interface Finding {
+  /**
+   * extension: `observed` when what the finding says was read on the page (an opened widget's text),
+   * `inferred` when it is a guess; the roll-up lets an observation on one page replace the same
+   * vendor's guesses on others. Absent: neither (a plain marker).
+   */
+  basis?: 'observed' | 'inferred';
   channel: ChannelKey;
   /** id of the detector that produced it */
   detector: string;

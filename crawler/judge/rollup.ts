@@ -9,7 +9,7 @@
  *   clicks; vendor and hours: from the nearest page that states one).
  * Pure: used after a scan and by `redetect`.
  */
-import { reconcileChatFindings } from '../../detectors/chat-widget.ts';
+import { reconcileChatFindings } from './reconcile-chat.ts';
 import { normalizeUrl } from '../../detectors/lib/url.ts';
 import { CHANNELS, type ChannelKey, type ChannelResult, type ConsentPass, type Evidence, type Finding, type PhoneNumberAttr, type PageRecord } from '../types.ts';
 

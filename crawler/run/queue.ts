@@ -41,10 +41,16 @@ export class RespClient {
       // a check must fail at once; a long-lived connection retries as ioredis does
       ...(failFast ? { maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false } : {}),
     });
-    this.redis.on('error', () => undefined); // reported through the failing command instead
+    // reported through the failing call, with the socket's own reason (ioredis says only "Connection is closed")
+    this.redis.on('error', (err: Error) => (this.lastError = err));
   }
-  connect(): Promise<void> {
-    return this.redis.connect();
+  private lastError: Error | null = null;
+  async connect(): Promise<void> {
+    try {
+      await this.redis.connect();
+    } catch (err) {
+      throw this.lastError ?? err;
+    }
   }
   send(command: string, args: (string | number)[] = []): Promise<unknown> {
     return this.redis.call(command, ...args);

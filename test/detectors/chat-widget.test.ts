@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatWidget, reconcileChatFindings } from '../../detectors/chat-widget.ts';
+import { chatWidget } from '../../detectors/chat-widget.ts';
+import { reconcileChatFindings } from '../../crawler/judge/reconcile-chat.ts';
 import { loadChatVendors } from '../../detectors/data/chat-vendors.ts';
 import { pageFromHtml, savedPage } from '../helpers/page.ts';
 
