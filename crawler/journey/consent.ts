@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright';
+import { inPageCall } from './in-page.ts';
 import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../../detectors/data/consent-platforms.ts';
 import type { ConsentPass, ConsentRecord } from '../types.ts';
 
@@ -19,7 +20,6 @@ const require = createRequire(import.meta.url);
 const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').replace(/rules\/rules\.json$/, '');
 const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8');
 let rulesJson: string | null = null;
-const CONSENT_JS = readFileSync(new URL('./in-page/consent.js', import.meta.url), 'utf8');
 const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }));
 
 interface InspectResult {
@@ -34,7 +34,7 @@ interface InspectResult {
 
 export async function inspectBanner(frame: Frame | Page, action: 'inspect' | 'accept' | 'reject' | 'reject-second-layer'): Promise<InspectResult | null> {
   try {
-    return (await frame.evaluate(`(${CONSENT_JS})(${JSON.stringify({ action, platforms: PLATFORM_DATA })})`)) as InspectResult;
+    return (await frame.evaluate(inPageCall('consent', { action, platforms: PLATFORM_DATA }))) as InspectResult;
   } catch {
     return null;
   }

@@ -23,16 +23,7 @@
   const SAVE = /(enregistrer|valider|confirmer) (mes |les )?(choix|preferences|parametres)|^(enregistrer|valider|confirmer)\b|save/;
   const COOKIE_TEXT = /(cookie|traceur|consentement|donnees personnelles|vie privee|confidentialite|privacy)/;
 
-  const roots = [document];
-  const collect = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot && el.shadowRoot.mode === 'open') {
-        roots.push(el.shadowRoot);
-        collect(el.shadowRoot);
-      }
-    }
-  };
-  collect(document);
+  const roots = ct.roots();
   const qsa = (sel) => {
     const out = [];
     for (const r of roots) {
@@ -44,12 +35,7 @@
     }
     return out;
   };
-  const visible = (el) => {
-    if (!el || !el.isConnected) return false;
-    if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-    const r = el.getBoundingClientRect();
-    return r.width > 1 && r.height > 1;
-  };
+  const visible = (el) => ct.shown(el);
 
   const hasGlobal = (path) => {
     try {
