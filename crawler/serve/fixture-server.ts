@@ -15,12 +15,11 @@
  * The tag and its endpoints are served here under REALISTIC_HOST. Deliberately not simulated:
  * bandwidth, packet loss, websockets.
  */
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { createHash, X509Certificate } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { certificateSpki, listenLoopback } from './loopback.ts';
 
 export interface RouteRule {
   delayMs?: number;
@@ -64,7 +63,6 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-const TLS_DIR = new URL('./tls/', import.meta.url);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -129,10 +127,7 @@ function loadRoutes(hostDir: string): Record<string, RouteRule> {
   }
 }
 
-export function certificateSpki(certPem: string): string {
-  const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64');
-}
+export { certificateSpki };
 
 /** A network option, or the corpus's `_network.json` when no option is given. */
 export function resolveNetwork(root: string, option?: NetworkOption | null): NetworkProfile | null {
@@ -300,31 +295,15 @@ export async function startFixtureServer(root: string, opts: { network?: Network
     }
   };
 
-  const cert = readFileSync(new URL('fixture-cert.pem', TLS_DIR), 'utf8');
-  const key = readFileSync(new URL('fixture-key.pem', TLS_DIR), 'utf8');
-  const http = createHttpServer(handler);
-  const https = createHttpsServer({ cert, key }, handler);
-  const listen = (s: Server) =>
-    new Promise<number>((resolve, reject) => {
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
-    });
-  const [httpPort, httpsPort] = await Promise.all([listen(http), listen(https)]);
-  const close = (s: Server) =>
-    new Promise<void>((resolve) => {
-      s.closeAllConnections?.();
-      s.close(() => resolve());
-    });
+  const { httpPort, httpsPort, spki, close } = await listenLoopback(handler);
   return {
     root,
     network: net,
     httpPort,
     httpsPort,
     hosts: net ? [...hosts, REALISTIC_HOST] : hosts,
-    spki: certificateSpki(cert),
-    close: async () => {
-      await Promise.all([close(http), close(https)]);
-    },
+    spki,
+    close,
   };
 }
 

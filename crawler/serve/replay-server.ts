@@ -22,16 +22,16 @@
  * Deliberately ignored: response timings (everything is answered at once), request bodies (a POST
  * matches on method and URL), plain WARC files outside a WACZ, ZIP64.
  */
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { AddressInfo, Socket } from 'node:net';
-import { certificateSpki, type FixtureServer } from './fixture-server.ts';
+import type { Socket } from 'node:net';
+import type { FixtureServer } from './fixture-server.ts';
+import { listenLoopback } from './loopback.ts';
 import { listZip, readEntry, readRange } from '../archive/zip-read.ts';
 
-const TLS_DIR = new URL('./tls/', import.meta.url);
+
 /** Refused requests kept by URL for the run log; the count covers all of them. */
 const REFUSED_SAMPLE = 50;
 
@@ -252,21 +252,7 @@ export async function startReplayServer(root: string): Promise<ReplayServer> {
     res.end(noBody ? undefined : a.body);
   };
 
-  const cert = readFileSync(new URL('fixture-cert.pem', TLS_DIR), 'utf8');
-  const key = readFileSync(new URL('fixture-key.pem', TLS_DIR), 'utf8');
-  const http = createHttpServer(handler);
-  const https = createHttpsServer({ cert, key }, handler);
-  const listen = (s: Server) =>
-    new Promise<number>((resolve, reject) => {
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
-    });
-  const [httpPort, httpsPort] = await Promise.all([listen(http), listen(https)]);
-  const close = (s: Server) =>
-    new Promise<void>((resolve) => {
-      s.closeAllConnections?.();
-      s.close(() => resolve());
-    });
+  const { httpPort, httpsPort, spki, close } = await listenLoopback(handler);
   return {
     root,
     httpPort,
@@ -274,12 +260,10 @@ export async function startReplayServer(root: string): Promise<ReplayServer> {
     hosts,
     // a replay answers at once: the network it had is not part of the record
     network: null,
-    spki: certificateSpki(cert),
+    spki,
     captures: all.length,
     stats,
     match,
-    close: async () => {
-      await Promise.all([close(http), close(https)]);
-    },
+    close,
   };
 }
