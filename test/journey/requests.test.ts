@@ -1,0 +1,42 @@
+/**
+ * When a page counts as settled (crawler/journey/requests.ts): requests in flight hold it until
+ * they turn long-lived (pending over LONG_LIVED_MS: long-polls, streams); beacons, event streams and
+ * sockets never hold it. A fixed "no request for N ms" wait would never end on such pages.
+ */
+import { EventEmitter } from 'node:events';
+import type { Page, Request } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { LONG_LIVED_MS, QUIET_MS } from '../../crawler/journey/options.ts';
+import { RequestLog } from '../../crawler/journey/requests.ts';
+
+const req = (url: string, type: string) => ({ url: () => url, resourceType: () => type, response: async () => ({ status: () => 200 }) }) as unknown as Request;
+
+describe('request log: settled or not', () => {
+  it('a long-poll holds the page only until it is long-lived; a beacon never does', async () => {
+    const page = new EventEmitter();
+    const log = new RequestLog(page as unknown as Page);
+    const t0 = Date.now();
+    page.emit('request', req('https://www.a.fr/poll', 'xhr'));
+    page.emit('request', req('https://analytics.example/collect', 'ping'));
+    expect(log.pending(t0 + 10)).toBe(1); // the long-poll, just started, holds the page
+    expect(log.pending(t0 + LONG_LIVED_MS + 10)).toBe(0); // long-lived now: no longer counted
+    // quiet is measured from the moment it turned long-lived
+    expect(log.quietSince(t0 + LONG_LIVED_MS + QUIET_MS + 50)).toBeGreaterThan(QUIET_MS);
+    expect(log.quietSince(t0 + LONG_LIVED_MS + 100)).toBeLessThan(QUIET_MS);
+    expect(log.records.map((r) => r.type)).toEqual(['xhr', 'ping']); // both recorded for detectors
+    log.detach();
+  });
+
+  it('a finished request ends its hold at once', async () => {
+    const page = new EventEmitter();
+    const log = new RequestLog(page as unknown as Page);
+    const r = req('https://www.a.fr/app.js', 'script');
+    page.emit('request', r);
+    expect(log.pending()).toBe(1);
+    page.emit('requestfinished', r);
+    await new Promise((ok) => setTimeout(ok, 10));
+    expect(log.pending()).toBe(0);
+    expect(log.records[0].status).toBe(200);
+    log.detach();
+  });
+});
