@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluateMatrix, formatEvaluation } from '../../crawler/report/evaluate.ts';
 import { cliAsync, expected, FIXTURES, matrixOf, tempDb } from './helpers.ts';
 
-/** Misses known at the time of writing (other detectors' issues), listed in fixtures/real-cmp/README.md. */
-const KNOWN_MISSES = [
-  // DSFR radios are visually hidden inputs drawn by CSS: the form detector does not count them yet (issue 11, forms)
-  'allocations-exemple form.fields',
-];
+/**
+ * Misses known at the time of writing, listed in fixtures/real-cmp/README.md. None since the form
+ * detector counts DSFR radios (visually hidden inputs drawn by their label).
+ */
+const KNOWN_MISSES: string[] = [];
 
 describe('real consent libraries corpus, end to end', { timeout: 600_000 }, () => {
   const db = tempDb('real-cmp');
