@@ -156,7 +156,9 @@ export async function visit(
   } catch (err) {
     const msg = `${(err as Error).message}`.split('\n')[0];
     record.error = record.error ?? msg;
-    // A tab stuck in a script or a dead renderer: drop it and continue in a new one.
+    // A tab stuck in a script or a dead renderer: drop it and continue in a new one (the pop-up
+    // guard goes first: it would take the new tab for a pop-up of the old one and close it).
+    v.ctx.off('page', onPopup);
     await withTimeout(page.close(), 5000, 'closing a stuck tab').catch(() => undefined);
     page = await newTab(v.ctx, v.opts.navTimeoutMs);
   } finally {
