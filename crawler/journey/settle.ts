@@ -4,8 +4,8 @@
  * where a chat vendor's script was actually requested.
  */
 import type { Frame, Page } from 'playwright';
-import { hostMatches, type ChatVendor } from '../../detectors/data/chat-vendors.ts';
-import { hostOf } from '../../detectors/lib/url.ts';
+import type { ChatVendor } from '../../detectors/data/chat-vendors.ts';
+import { urlMarker } from '../../detectors/lib/chat-cues.ts';
 import { sleep, withTimeout, type ActorClock } from './bounds.ts';
 import { inPageCall } from './in-page.ts';
 import { QUIET_MS, VENDOR_WIDGET_WAIT_MS } from './options.ts';
@@ -36,14 +36,14 @@ export async function probe(frame: Frame, args: { selectors: string[]; visible?:
   return (await withTimeout(frame.evaluate(inPageCall('probe', args)), PROBE_EVAL_MS, 'probe').catch(() => null)) as ProbeResult | null;
 }
 
-/** Chat vendors whose script hosts were requested by the page. */
+/**
+ * Chat vendors whose script the page requested, known by host, path or URL pattern (the same
+ * markers the chat detector reads: a vendor served from the customer's own domain, such as
+ * Salesforce's <org>.my.site.com/ESW…/bootstrap.min.js, has no vendor host to match).
+ */
 export function vendorsRequested(reqs: RequestLog, vendors: ChatVendor[]): Set<ChatVendor> {
   const hit = new Set<ChatVendor>();
-  for (const r of reqs.records) {
-    const host = hostOf(r.url);
-    if (!host) continue;
-    for (const v of vendors) if (v.scriptHosts.some((h) => hostMatches(host, h))) hit.add(v);
-  }
+  for (const r of reqs.records) for (const v of vendors) if (!hit.has(v) && urlMarker(r.url, r.url, v)) hit.add(v);
   return hit;
 }
 
