@@ -35,7 +35,7 @@ describe('archives and replay, end to end', { timeout: 900_000 }, () => {
   let runId = '';
 
   it('records one WACZ per actor and pass, every record readable with its digests', async () => {
-    const r = await cli(['scan', '--panel', PANEL, '--fixtures', `${FIXTURES}demo/sites`, '--db', recordedDb, ...ACTORS.flatMap((a) => ['--actor', a]), '--concurrency', '3', '--archive', archiveRoot, '--actor-timeout', '400']);
+    const r = await cli(['scan', '--panel', PANEL, '--fixtures', `${FIXTURES}demo/sites`, '--db', recordedDb, ...ACTORS.flatMap((a) => ['--actor', a]), '--concurrency', '3', '--archive', archiveRoot, '--actor-timeout', '400', '--nav-timeout', '60']);
     expect(r.code, r.stderr).toBe(0);
     runId = lastLine(r.stdout);
     // A recording cut by timeouts (an overloaded machine) cannot be compared: say so first.
@@ -97,10 +97,12 @@ describe('archives and replay, end to end', { timeout: 900_000 }, () => {
 
   it('replays the archives with no fixture server: the same matrix', async () => {
     const db = tempDb('archive-replay');
-    const r = await cli(['scan', '--panel', PANEL, '--replay', join(archiveRoot, runId), '--db', db, ...ACTORS.flatMap((a) => ['--actor', a]), '--concurrency', '3', '--actor-timeout', '400']);
+    const r = await cli(['scan', '--panel', PANEL, '--replay', join(archiveRoot, runId), '--db', db, ...ACTORS.flatMap((a) => ['--actor', a]), '--concurrency', '3', '--actor-timeout', '400', '--nav-timeout', '60']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/replay: \d+ captures on \d+ hosts/);
     const replayed = await matrixOf(db);
+    // every actor replayed whole, or the reason first (a home page cut by a loaded machine)
+    expect(replayed.actors.map((a) => `${a.id}: ${a.status}${a.error ? ` (${a.error})` : ''}`)).toEqual(ACTORS.map((a) => `${a}: ok`));
     const recorded = await matrixOf(recordedDb);
     expect(replayed.run.id).not.toBe(recorded.run.id);
     expect(essence(replayed)).toEqual(essence(recorded));
