@@ -12,10 +12,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_LINES = 350;
 /**
  * Files over the limit that still wait for their split, each named so that none joins them
- * silently: the matrix HTML (one template), the corpus generator (page templates), and four that
- * grew with the real-web rules of issue 11 in this round.
+ * silently: the benchmark script, which grew with the real-web rules of issue 11 in this round.
  */
-const NOT_YET_SPLIT = new Set(['crawler/report/format-html.ts', 'scripts/gen-corpus.ts', 'detectors/contact-form.ts', 'detectors/lib/opening-hours.ts', 'crawler/cli.ts', 'scripts/bench.ts']);
+const NOT_YET_SPLIT = new Set(['scripts/bench.ts']);
 
 /** folder → the folders its files may import (besides itself and npm packages) */
 const RULES: Record<string, string[]> = {
@@ -27,6 +26,7 @@ const RULES: Record<string, string[]> = {
   'crawler/report': ['detectors', 'crawler/types.ts', 'crawler/errors.ts', 'crawler/store', 'crawler/archive/paths.ts'],
   'crawler/run': ['detectors', 'crawler/types.ts', 'crawler/errors.ts', 'crawler/serve', 'crawler/store', 'crawler/judge', 'crawler/journey', 'crawler/report', 'crawler/archive'],
   'crawler/archive': ['detectors', 'crawler/types.ts', 'crawler/errors.ts', 'crawler/serve'],
+  'crawler/cli': ['crawler/types.ts', 'crawler/errors.ts', 'crawler/store', 'crawler/report', 'crawler/run'],
 };
 
 function sources(dir: string): string[] {
