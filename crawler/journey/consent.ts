@@ -8,6 +8,12 @@
  * to opt out or in. When autoconsent finds nothing it can act on, the text-based fallback in
  * in-page/consent.js clicks "Tout refuser" / "Continuer sans accepter" (or goes through
  * "Paramétrer" to refuse) and "Tout accepter".
+ *
+ * Once the pass's banner has been handled, the choice is stored by the platform for the whole site,
+ * so autoconsent is told to stay idle (`enabled: false`, no rules) on the pass's later pages of the
+ * same registrable domain: running ~800 rules with retries in every frame of every page cost about
+ * a third of the browser's CPU per page. On another domain (a help platform with its own banner),
+ * or while no banner has been seen yet, it keeps running as on the first page.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +21,7 @@ import type { BrowserContext, Frame, Page } from 'playwright';
 import { inPageCall } from './in-page.ts';
 import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../../detectors/data/consent-platforms.ts';
 import type { ConsentPass, ConsentRecord } from '../types.ts';
+import { registrableDomain } from '../../detectors/lib/url.ts';
 
 const require = createRequire(import.meta.url);
 const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').replace(/rules\/rules\.json$/, '');
@@ -62,6 +69,8 @@ export class ConsentSession {
   private acting: Promise<void> | null = null;
   /** the platform autoconsent's rules named, if any: it wins over the page's own markers */
   private acCmp: string | null = null;
+  /** the registrable domain whose banner this pass handled (autoconsent stays idle there afterwards) */
+  private handledSite: string | null = null;
 
   constructor(private readonly pass: ConsentPass) {}
 
@@ -79,6 +88,10 @@ export class ConsentSession {
   private async onMessage(frame: Frame, msg: AcMessage): Promise<void> {
     switch (msg.type) {
       case 'init': {
+        if (this.handledSite && registrableDomain(frame.page().mainFrame().url()) === this.handledSite) {
+          await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify({ enabled: false })}, rules: {} })`);
+          break;
+        }
         rulesJson ??= readFileSync(`${AC_DIR}rules/rules.json`, 'utf8');
         const config = {
           enabled: true,
@@ -159,6 +172,11 @@ export class ConsentSession {
    * page of the pass (later pages carry the stored choice).
    */
   async settle(page: Page, timeoutMs: number): Promise<void> {
+    await this.step(page, timeoutMs);
+    if (this.record.banner) this.handledSite = registrableDomain(page.url());
+  }
+
+  private async step(page: Page, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     // No platform recognised after 2 s: autoconsent will not act; look for a banner by its text.
     const undetectedBy = Date.now() + Math.min(2000, timeoutMs);

@@ -1,0 +1,115 @@
+/**
+ * The bench's measured runs: (a) the plain-crawl baseline, (b/c) scan() at a given concurrency,
+ * (d) the same scan with --archive. Each returns pages, failures, seconds and peak memory.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { launchBrowser } from '../../crawler/journey/browser.ts';
+import { registrableDomain } from '../../crawler/journey/links.ts';
+import { DEFAULT_JOURNEY } from '../../crawler/journey/journey.ts';
+import { startFixtureServer } from '../../crawler/serve/fixture-server.ts';
+import { DEFAULT_CONCURRENCY, scan } from '../../crawler/run/scan.ts';
+import type { GeneratedCorpus } from '../gen-corpus.ts';
+import type { MemorySample, MemorySampler } from './memory.ts';
+
+export type Network = 'quiet' | 'realistic';
+
+export interface Result {
+  network: Network;
+  label: string;
+  concurrency: number | null;
+  actors: number;
+  pages: number;
+  failedPages: number;
+  seconds: number;
+  memory: MemorySample;
+  statuses?: string;
+}
+
+/** Same site as the home page: the registrable domain (subdomains of the site included). */
+function sameSite(url: string, home: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && registrableDomain(u.href) === registrableDomain(home);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * (a) The baseline: what a plain crawler does with the same sites. One tab; each actor's site
+ * breadth-first from its home page, same-site links only, within the scan's page budget
+ * (maxPages); waitUntil "load"; nothing else.
+ */
+export async function baseline(corpus: GeneratedCorpus, network: Network, sampler: MemorySampler): Promise<Result> {
+  const server = await startFixtureServer(corpus.sitesDir, { network });
+  let pages = 0;
+  let failed = 0;
+  sampler.start();
+  const t0 = performance.now();
+  const browser = await launchBrowser({ fixtures: server });
+  try {
+    const ctx = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    for (const a of corpus.actors) {
+      const norm = (u: string) => u.replace(/#.*$/, '');
+      const queue = [norm(a.url)];
+      const seen = new Set(queue);
+      let budget = DEFAULT_JOURNEY.maxPages;
+      while (queue.length && budget-- > 0) {
+        const url = queue.shift()!;
+        try {
+          const res = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+          if (res && res.status() < 400) pages++;
+          else failed++;
+          const hrefs = (await page.$$eval('a[href]', (as) => as.map((x) => (x as HTMLAnchorElement).href))) as string[];
+          for (const h of hrefs.map(norm)) {
+            if (!seen.has(h) && sameSite(h, a.url)) {
+              seen.add(h);
+              queue.push(h);
+            }
+          }
+        } catch {
+          failed++;
+        }
+      }
+    }
+    await ctx.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { network, label: 'a. plain crawl (1 tab, load, BFS)', concurrency: null, actors: corpus.actors.length, pages, failedPages: failed, seconds, memory: sampler.stop() };
+}
+
+/** A scan of the corpus into its own database; with `archive`, web archives under that directory too. */
+export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number, sampler: MemorySampler, archive?: string): Promise<Result> {
+  const db = join(dir, `scan-${network}-c${concurrency}${archive ? '-archive' : ''}.db`);
+  sampler.start();
+  const t0 = performance.now();
+  await scan({ panelFile: corpus.panelFile, fixtures: corpus.sitesDir, db, concurrency, fixturesNetwork: network, archive }, { progress: () => {} });
+  const seconds = (performance.now() - t0) / 1000;
+  const memory = sampler.stop();
+  const d = new Database(db, { readonly: true });
+  try {
+    const pages = (d.prepare('SELECT COUNT(*) AS n FROM pages').get() as { n: number }).n;
+    const failedPages = (d.prepare('SELECT COUNT(*) AS n FROM pages WHERE error IS NOT NULL').get() as { n: number }).n;
+    const st = d.prepare('SELECT status, COUNT(*) AS n FROM actor_results GROUP BY status ORDER BY status').all() as { status: string; n: number }[];
+    return {
+      network,
+      label: archive
+        ? `d. scan() --archive, concurrency ${concurrency}`
+        : `${concurrency === DEFAULT_CONCURRENCY ? 'c' : 'b'}. scan(), concurrency ${concurrency}${concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`,
+      concurrency,
+      actors: corpus.actors.length,
+      pages,
+      failedPages,
+      seconds,
+      memory,
+      statuses: st.map((s) => `${s.n} ${s.status}`).join(', '),
+    };
+  } finally {
+    d.close();
+  }
+}
