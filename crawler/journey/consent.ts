@@ -71,6 +71,8 @@ export class ConsentSession {
   private acCmp: string | null = null;
   /** the registrable domain whose banner this pass handled (autoconsent stays idle there afterwards) */
   private handledSite: string | null = null;
+  /** frames that got autoconsent's rules, and frames told to stay idle (logs and tests) */
+  readonly inits = { rules: 0, idle: 0 };
 
   constructor(private readonly pass: ConsentPass) {}
 
@@ -89,9 +91,11 @@ export class ConsentSession {
     switch (msg.type) {
       case 'init': {
         if (this.handledSite && registrableDomain(frame.page().mainFrame().url()) === this.handledSite) {
+          this.inits.idle++;
           await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify({ enabled: false })}, rules: {} })`);
           break;
         }
+        this.inits.rules++;
         rulesJson ??= readFileSync(`${AC_DIR}rules/rules.json`, 'utf8');
         const config = {
           enabled: true,
