@@ -1,9 +1,15 @@
 /**
  * Finds a Chromium and launches it (CONTRACT §1). Order: $CONTACTABILITY_CHROMIUM, Playwright's
- * own Chromium when it was downloaded, Debian's /usr/lib/chromium/chromium (the real binary; the
- * /usr/bin/chromium wrapper adds extension flags and a slower start), /usr/bin/chromium. When none
- * is there and we run as root on Debian, `apt-get install chromium` is run; otherwise one line says
- * the exact command to run.
+ * own Chromium when it was downloaded, Debian's headless shell
+ * /usr/lib/chromium/chromium-headless-shell (package chromium-headless-shell), then Debian's full
+ * /usr/lib/chromium/chromium (the real binary; the /usr/bin/chromium wrapper adds extension flags
+ * and a slower start), /usr/bin/chromium. When none is there and we run as root on Debian,
+ * `apt-get install chromium-headless-shell` is run; otherwise one line says the exact command.
+ *
+ * Why the headless shell first: it is the "old" headless Chromium, which Playwright itself runs for
+ * `headless: true`. The full binary in headless mode builds each context a browser window with its
+ * top-chrome WebUI (an omnibox pop-up renderer, measured at ~2 s of CPU per context on Chromium 156,
+ * two contexts per actor), none of which a crawler uses. Same Chromium version, same pages.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,8 +18,10 @@ import { hostResolverRules, type FixtureServer } from '../serve/fixture-server.t
 
 export class ChromiumMissingError extends Error {}
 
-const SYSTEM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-export const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium';
+const SYSTEM_PATHS = ['/usr/lib/chromium/chromium-headless-shell', '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+/** Debian's package of the headless shell (version-locked to its chromium package). */
+const DEBIAN_PACKAGE = 'chromium-headless-shell';
+export const INSTALL_COMMAND = `sudo apt-get update && sudo apt-get install -y ${DEBIAN_PACKAGE}`;
 
 function playwrightChromium(): string | null {
   try {
@@ -40,9 +48,9 @@ export function resolveChromium(opts: { install?: boolean; log?: (line: string) 
   const found = SYSTEM_PATHS.find((p) => existsSync(p));
   if (found) return found;
   if (opts.install !== false && isRootOnDebian()) {
-    opts.log?.('No Chromium found: installing Debian package chromium (apt-get install -y chromium)…');
+    opts.log?.(`No Chromium found: installing Debian package ${DEBIAN_PACKAGE} (apt-get install -y ${DEBIAN_PACKAGE})…`);
     execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    execFileSync('apt-get', ['install', '-y', '-qq', DEBIAN_PACKAGE], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
