@@ -17,26 +17,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedis } from '../test/helpers/redis.ts';
-import { essence, matrixOf } from '../test/e2e/helpers.ts';
+import { BIN, cli, essence, matrixOf } from '../test/e2e/helpers.ts';
+import { arg, f1, f2 } from './bench/format.ts';
 import { generateCorpus } from './gen-corpus.ts';
 
-const BIN = new URL('../bin/contactability.js', import.meta.url).pathname;
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
+/** The CLI in a child process, timed. */
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }> {
   const t0 = performance.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr, seconds: (performance.now() - t0) / 1000 }));
-  });
+  const r = await cli(args);
+  return { ...r, seconds: (performance.now() - t0) / 1000 };
 }
 
 export async function benchDistributed(): Promise<void> {
@@ -53,7 +42,7 @@ export async function benchDistributed(): Promise<void> {
   const procs: ChildProcess[] = [];
   try {
     const corpus = generateCorpus(join(dir, 'corpus'), actors, seed);
-    log(`bench: corpus of ${corpus.actors.length} actors, ${corpus.pageCount} pages; ${cpus().length} CPU(s), load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+    log(`bench: corpus of ${corpus.actors.length} actors, ${corpus.pageCount} pages; ${cpus().length} CPU(s), load average ${loadavg().map(f2).join(' ')}`);
     const common = ['--panel', corpus.panelFile, '--fixtures', corpus.sitesDir];
 
     log(`bench: local scan, concurrency ${concurrency}…`);
@@ -80,16 +69,15 @@ export async function benchDistributed(): Promise<void> {
     const dist = await run(['scan', ...common, '--db', distDb, '--queue', redis.url]);
     if (dist.code !== 0) throw new Error(`distributed scan failed: ${dist.stderr}`);
     const same = JSON.stringify(essence(await matrixOf(localDb))) === JSON.stringify(essence(await matrixOf(distDb)));
-    const f1 = (n: number) => n.toFixed(1);
     process.stdout.write(
       [
         '| run | seconds | s/actor |',
         '|---|---:|---:|',
-        `| local scan, concurrency ${concurrency} | ${f1(local.seconds)} | ${(local.seconds / actors).toFixed(2)} |`,
-        `| coordinator + ${workers} worker(s) × concurrency 1 (workers already up) | ${f1(dist.seconds)} | ${(dist.seconds / actors).toFixed(2)} |`,
-        `| the same, counting the workers' start-up (${f1(workerStart)} s) | ${f1(dist.seconds + workerStart)} | ${((dist.seconds + workerStart) / actors).toFixed(2)} |`,
+        `| local scan, concurrency ${concurrency} | ${f1(local.seconds)} | ${f2(local.seconds / actors)} |`,
+        `| coordinator + ${workers} worker(s) × concurrency 1 (workers already up) | ${f1(dist.seconds)} | ${f2(dist.seconds / actors)} |`,
+        `| the same, counting the workers' start-up (${f1(workerStart)} s) | ${f1(dist.seconds + workerStart)} | ${f2((dist.seconds + workerStart) / actors)} |`,
         '',
-        `bench-distributed: actors=${actors} workers=${workers} localSeconds=${f1(local.seconds)} distributedSeconds=${f1(dist.seconds)} overheadSeconds=${f1(dist.seconds - local.seconds)} overheadPerActor=${((dist.seconds - local.seconds) / actors).toFixed(2)} sameMatrix=${same} loadAverage=${loadavg()[0].toFixed(2)}`,
+        `bench-distributed: actors=${actors} workers=${workers} localSeconds=${f1(local.seconds)} distributedSeconds=${f1(dist.seconds)} overheadSeconds=${f1(dist.seconds - local.seconds)} overheadPerActor=${f2((dist.seconds - local.seconds) / actors)} sameMatrix=${same} loadAverage=${f2(loadavg()[0])}`,
         '',
       ].join('\n'),
     );
