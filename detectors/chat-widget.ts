@@ -85,10 +85,10 @@ import type { ChannelAttributes, ChannelKey, Evidence, Finding } from './types.t
 import { loadChatVendors, hostMatches, type ChatVendor } from './data/chat-vendors.ts';
 import { loadNonChatHosts } from './data/non-chat-hosts.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
-import { collapse, fold } from './lib/text.ts';
+import { fold, nodeText, visibleText } from './lib/text.ts';
 import { isHiddenDeep, selectAll } from './lib/dom.ts';
 import { hostOf } from './lib/url.ts';
-import { Node, ClassifiedBy, Sighting, CHAT_LIKE, NOT_CHAT, CALLBACK_PANEL, CHAT_COMPOSER, CHAT_FRAME_TITLE, CHAT_FRAME_SRC, CHAT_CONTAINER_TOKEN, CHAT_LAUNCHER_LABEL, urlMarker, iframeMarker, executableScript, nonChatHost, deepText, elText, describe, newSighting, push, cues, classifyWidget } from './lib/chat-cues.ts';
+import { Node, ClassifiedBy, Sighting, CHAT_LIKE, NOT_CHAT, CALLBACK_PANEL, CHAT_COMPOSER, CHAT_FRAME_TITLE, CHAT_FRAME_SRC, CHAT_CONTAINER_TOKEN, CHAT_LAUNCHER_LABEL, urlMarker, iframeMarker, executableScript, nonChatHost, describe, newSighting, push, cues, classifyWidget } from './lib/chat-cues.ts';
 
 function detect(page: PageView): Finding[] {
   const vendors = loadChatVendors();
@@ -196,7 +196,7 @@ function detect(page: PageView): Finding[] {
               const a = n.attribs ?? {};
               vendorIframes.push({ vendor: v.id, name: a.name ?? '', title: a.title ?? '', src: a.src ?? '', weak: false });
             }
-            const t = elText($, el);
+            const t = nodeText(el as never);
             if (t) get(v.id).containerTexts.push(t.slice(0, 2000));
           }
         }
@@ -259,7 +259,7 @@ function detect(page: PageView): Finding[] {
         const strong = !!direct || !owner?.weak;
         push(strong ? s.strong : s.weak, evidence(url, 'frame', strong ? 'vendor-frame' : 'vendor-frame-weak', `${m}: ${f.url}${f.title ? ` "${f.title}"` : ''}`));
         if (parsed && f.visible) {
-          const t = deepText(parsed.$);
+          const t = visibleText(parsed.$);
           if (t) s.containerTexts.push(t.slice(0, 4000));
         }
       }
@@ -295,7 +295,7 @@ function detect(page: PageView): Finding[] {
   }
 
   // classify and pick one vendor per channel
-  const pageFolded = fold(deepText(page.$) || page.text);
+  const pageFolded = fold(visibleText(page.$) || page.text);
   const candidates: { vendor: string | null; score: number; channels: Set<ChannelKey>; ev: Evidence[]; by: ClassifiedBy }[] = [];
   for (const [id, s] of seen) {
     if (s.strong.length === 0) continue;

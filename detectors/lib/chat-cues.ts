@@ -10,7 +10,7 @@ import type { ChannelAttributes, ChannelKey, Evidence } from '../types.ts';
 import { hostMatches, type ChatVendor } from '../data/chat-vendors.ts';
 import { loadNonChatHosts } from '../data/non-chat-hosts.ts';
 import { evidence } from '../detector.ts';
-import { collapse, fold } from './text.ts';
+import { fold, nodeText } from './text.ts';
 import { hostOf } from './url.ts';
 
 export type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
@@ -144,42 +144,13 @@ export function nonChatHost(url: string, base: string): boolean {
   return !!host && loadNonChatHosts().some((h) => hostMatches(host, h));
 }
 
-/** Visible text of the whole document, open shadow roots included. */
-export function deepText($: CheerioAPI): string {
-  try {
-    const body = $("body").length ? $("body").first() : ($.root() as never);
-    const clone = body.clone();
-    clone.find('script, style, noscript, [data-ct-hidden="1"]').remove();
-    clone.find('template').not('[shadowrootmode], [shadowroot]').remove();
-    clone.find('br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, section, article, a, button, span').each((_, el) => {
-      $(el).append(' ');
-    });
-    return collapse(clone.text());
-  } catch {
-    return '';
-  }
-}
-
-export function elText($: CheerioAPI, el: unknown): string {
-  try {
-    const c = $(el as never).clone();
-    c.find('script, style, noscript, [data-ct-hidden="1"]').remove();
-    c.find('div, p, li, button, a, span, label').each((_, e) => {
-      $(e).append(' ');
-    });
-    return collapse(c.text());
-  } catch {
-    return '';
-  }
-}
-
 export function describe($: CheerioAPI, el: unknown): string {
   const n = el as Node;
   const a = n.attribs ?? {};
   let s = `<${n.name ?? '?'}`;
   for (const k of ['id', 'class', 'src', 'href', 'title', 'name', 'aria-label']) if (a[k]) s += ` ${k}="${a[k].slice(0, 80)}"`;
   s += '>';
-  const t = elText($, el).slice(0, 80);
+  const t = nodeText(el as never).slice(0, 80);
   return t ? `${s} ${t}` : s;
 }
 
