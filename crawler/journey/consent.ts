@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright';
+import type { Config as AutoconsentConfig } from '@duckduckgo/autoconsent';
 import { inPageCall } from './in-page.ts';
 import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../../detectors/data/consent-platforms.ts';
 import type { ConsentPass, ConsentRecord } from '../types.ts';
@@ -97,7 +98,7 @@ export class ConsentSession {
         }
         this.inits.rules++;
         rulesJson ??= readFileSync(`${AC_DIR}rules/rules.json`, 'utf8');
-        const config = {
+        const config: Partial<AutoconsentConfig> = {
           enabled: true,
           autoAction: null,
           disabledCmps: [],
@@ -109,7 +110,10 @@ export class ConsentSession {
           detectRetries: 20,
           isMainWorld: false,
           prehideTimeout: 2000,
-          logs: { lifecycle: false, rulesteps: false, evals: false, errors: false, messages: false },
+          // Every key set: autoconsent logs a key that is left out (undefined → its default `true`),
+          // and "Running rule…" for each of ~800 detection steps in every frame cost about a tenth of
+          // the crawler's CPU (each console call crosses the protocol and becomes handles in Node).
+          logs: { lifecycle: false, rulesteps: false, detectionsteps: false, evals: false, errors: false, messages: false, waits: false },
         };
         await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify(config)}, rules: ${rulesJson} })`);
         break;

@@ -46,7 +46,19 @@ export function linkSelector(tag: string, attr: string, value: string, frame = '
   return frame ? `iframe[src="${frame}"] >> ${sel}` : sel;
 }
 
-export function pageLinks(page: PageView): PageLink[] {
+/** Links of a page view, collected once: four detectors read them, and a view never changes. */
+const linksOfView = new WeakMap<PageView, readonly PageLink[]>();
+
+export function pageLinks(page: PageView): readonly PageLink[] {
+  let links = linksOfView.get(page);
+  if (!links) {
+    links = collectLinks(page);
+    linksOfView.set(page, links);
+  }
+  return links;
+}
+
+function collectLinks(page: PageView): PageLink[] {
   const out: PageLink[] = [];
   const docs: { $: CheerioAPI; frame: string; base: string }[] = [{ $: page.$, frame: '', base: page.url }];
   for (const f of page.frames) if (f.visible) docs.push({ $: f.$, frame: f.url, base: f.url || page.url });
