@@ -3,8 +3,8 @@
  * caller), in a fresh browser context per consent pass:
  * 1. refuse pass: home page first (cookies refused), then a prioritised crawl of the same site and
  *    its help/contact subdomains within the page budget (pass.ts, links.ts);
- * 2. accept pass, only when a banner was shown: cookies accepted, then only the home page and the
- *    pages that matter again (those with findings, the best-scored contact/help pages).
+ * 2. accept pass, only when a banner was shown: cookies accepted on the home page, then the pages
+ *    where accepting can change what is seen (accept-plan.ts).
  * A watchdog bounds the whole actor: at the deadline the journey stops between steps; a call that
  * hangs past it (context creation, an evaluation, a click) is cut by closing the actor's contexts,
  * and what was seen so far is kept (`partial`).
@@ -15,12 +15,13 @@ import { loadChatVendors } from '../../detectors/data/chat-vendors.ts';
 import { detectors as registry } from '../../detectors/index.ts';
 import { probedGlobals } from './capture.ts';
 import type { ConsentRecord, PageRecord, SiteContext } from '../types.ts';
+import { planAcceptPass } from './accept-plan.ts';
 import { ActorClock, sleep, withTimeout } from './bounds.ts';
 import { registrableDomain } from './links.ts';
 import { CONTEXT_CLOSE_MS, DEFAULT_JOURNEY, WATCHDOG_GRACE_MS, type JourneyOptions } from './options.ts';
 import { runPass } from './pass.ts';
 import { RobotsGate } from './robots-gate.ts';
-import type { JudgeFn, QueueItem, VisitContext } from './visit.ts';
+import type { JudgeFn, VisitContext } from './visit.ts';
 
 export { DEFAULT_JOURNEY, type JourneyOptions } from './options.ts';
 export type { JudgeFn } from './visit.ts';
@@ -46,14 +47,6 @@ export function siteContext(actor: { id: string; name: string; url: string }): S
   return { actorId: actor.id, actorName: actor.name, homeUrl: actor.url, domain: registrableDomain(actor.url) ?? new URL(actor.url).hostname };
 }
 
-/** Pages worth seeing again with cookies accepted: those with findings and the best contact/help pages. */
-function acceptTargets(pages: PageRecord[], n: number): QueueItem[] {
-  const seen = pages.filter((p) => p.pass === 'refuse' && p.snapshot && p.depth > 0 && !p.blockedBy);
-  const withFindings = seen.filter((p) => p.findings.length > 0);
-  const ranked = [...new Set([...withFindings, ...seen].sort((a, b) => b.score - a.score || a.depth - b.depth))];
-  return ranked.slice(0, n).map((p) => ({ url: p.url, depth: p.depth, path: p.path, score: p.score, label: '' }));
-}
-
 export async function runJourney(
   browser: Browser,
   actor: { id: string; name: string; url: string },
@@ -68,7 +61,7 @@ export async function runJourney(
   const consentEvents: string[] = [];
   const shotChannels = new Set<string>();
   let consent: ConsentRecord = NO_CONSENT;
-  const shared: Omit<VisitContext, 'ctx' | 'widgets'> = {
+  const shared: Omit<VisitContext, 'ctx' | 'widgets' | 'tabs'> = {
     site: siteContext(actor),
     opts,
     clock,
@@ -98,7 +91,12 @@ export async function runJourney(
     }
     let error = refuse.error;
     if (refuse.consent.banner && !error) {
-      const accept = await runPass({ browser, home: actor.url, pass: 'accept', targets: acceptTargets(pages, opts.acceptPages), budget: opts.acceptPages + 1, robots, pages, contexts, shared });
+      const targets = (acceptHome: PageRecord) => {
+        const plan = planAcceptPass(pages, h, acceptHome, opts.acceptPages);
+        consentEvents.push(`accept: ${plan.reason}`);
+        return plan.items;
+      };
+      const accept = await runPass({ browser, home: actor.url, pass: 'accept', targets, budget: opts.acceptPages + 1, robots, pages, contexts, shared });
       consentEvents.push(...accept.events);
       if (accept.error) error = `accept pass: ${accept.error}`;
     }

@@ -54,6 +54,13 @@ export const LOW_SCORE = 20;
 export const MAX_LOW_SCORE_VISITS = 4;
 /** Score a link loses per click of depth: a contact link two levels down must beat a vague one at the top. */
 export const DEPTH_PENALTY = 12;
+/**
+ * Pages of one site visited at once (after the home page, alone for the consent step), in waves
+ * taken best first from the queue. Two, as a person with two tabs open: it halves the time a
+ * site's pages spend waiting on a slow network and stays polite (a browser opens up to six
+ * connections per host for a single page). One when --page-delay asks for spacing.
+ */
+export const TABS_PER_SITE = 2;
 /** Script-navigation buttons worth a click need at least this score (strong contact/help wording). */
 export const SCRIPT_NAV_MIN_SCORE = 50;
 /** At most this many script buttons clicked per page: each click costs a page load. */

@@ -11,10 +11,11 @@ import { DeadlineError, sleep, withTimeout } from './bounds.ts';
 import { retagScriptButtons, type ScriptNavButton } from './capture.ts';
 import { ConsentSession } from './consent.ts';
 import { normalizeUrl, registrableDomain } from './links.ts';
-import { CONTEXT_CLOSE_MS, DEPTH_PENALTY, LOW_SCORE, MAX_LOW_SCORE_VISITS, SCRIPT_NAV_COMMIT_MS, SCRIPT_NAV_MAX_DEPTH } from './options.ts';
+import { CONTEXT_CLOSE_MS, DEPTH_PENALTY, LOW_SCORE, MAX_LOW_SCORE_VISITS, SCRIPT_NAV_COMMIT_MS, SCRIPT_NAV_MAX_DEPTH, TABS_PER_SITE } from './options.ts';
 import { blockPrivateRequests } from './private-network.ts';
 import type { RobotsGate } from './robots-gate.ts';
-import { newTab, visit, type QueueItem, type VisitContext } from './visit.ts';
+import { Tabs } from './tabs.ts';
+import { visit, type QueueItem, type VisitContext } from './visit.ts';
 import { WidgetOpener } from './widgets.ts';
 
 export class RobotsRefusal extends Error {}
@@ -84,8 +85,8 @@ export interface PassSetup {
   browser: Browser;
   home: string;
   pass: ConsentPass;
-  /** accept pass: the pages to see again; refuse pass: null (crawl) */
-  targets: QueueItem[] | null;
+  /** accept pass: the pages to see again, chosen once its home page was read; refuse pass: null (crawl) */
+  targets: ((home: PageRecord) => QueueItem[]) | null;
   budget: number;
   robots: RobotsGate | null;
   /** every page record of the pass is pushed here as soon as it exists (kept if the watchdog ends the actor) */
@@ -93,7 +94,7 @@ export interface PassSetup {
   /** the context is registered here so the watchdog can close it */
   contexts: Set<BrowserContext>;
   /** what every visit of the journey shares (the browser context and widget opener are the pass's own) */
-  shared: Omit<VisitContext, 'ctx' | 'widgets'>;
+  shared: Omit<VisitContext, 'ctx' | 'widgets' | 'tabs'>;
 }
 
 export interface PassOutcome {
@@ -105,6 +106,7 @@ export interface PassOutcome {
 export async function runPass(s: PassSetup): Promise<PassOutcome> {
   const consent = new ConsentSession(s.pass);
   let ctx: BrowserContext | null = null;
+  let tabs: Tabs | null = null;
   let error: string | null = null;
   try {
     const { opts, clock, vendors } = s.shared;
@@ -119,41 +121,58 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
     });
     s.contexts.add(ctx);
     opts.archive?.attach(ctx, s.pass);
-    const v: VisitContext = { ...s.shared, ctx, widgets: new WidgetOpener(vendors, clock) };
+    tabs = new Tabs(ctx, opts.navTimeoutMs);
+    const v: VisitContext = { ...s.shared, ctx, widgets: new WidgetOpener(vendors, clock), tabs };
     if (v.opts.blockPrivateNetwork) await blockPrivateRequests(ctx);
     await consent.attach(ctx);
-    let page = await newTab(ctx, v.opts.navTimeoutMs);
+    const pool: Page[] = [await tabs.open()];
     const frontier = new Frontier(!!s.targets);
     frontier.add({ url: s.home, depth: 0, path: [], score: 0, label: 'Accueil' });
-    for (const t of s.targets ?? []) frontier.add(t);
+    // The home page alone (the consent step happens there), then waves of up to `width` pages.
+    const width = opts.pageDelayMs ? 1 : TABS_PER_SITE;
     let budget = s.budget;
     let first = true;
     while (budget > 0) {
       v.clock.check();
-      const item = frontier.next(first);
-      if (!item) break;
-      if (s.robots && !(await s.robots.allows(page, item.url))) {
-        if (first) throw new RobotsRefusal(`robots.txt disallows ${item.url} (--ignore-robots to scan anyway)`);
-        continue;
+      const wave: QueueItem[] = [];
+      while (wave.length < (first ? 1 : Math.min(width, budget))) {
+        const item = frontier.next(first);
+        if (!item) break;
+        if (s.robots && !(await s.robots.allows(pool[0], item.url))) {
+          if (first) throw new RobotsRefusal(`robots.txt disallows ${item.url} (--ignore-robots to scan anyway)`);
+          continue;
+        }
+        frontier.markVisited(item.url);
+        wave.push(item);
       }
+      if (!wave.length) break;
       if (!first && v.opts.pageDelayMs) await sleep(v.clock.cap(v.opts.pageDelayMs));
-      const got = await visit(v, page, item, s.pass, first ? consent : null);
-      page = got.page;
-      budget--;
-      frontier.markVisited(item.url, got.record.finalUrl);
-      s.pages.push(got.record);
-      if (first && got.record.error) break; // the home page failed: nothing else to do in this pass
+      while (pool.length < wave.length) pool.push(await tabs.open());
+      const got = await Promise.all(wave.map((item, i) => visit(v, pool[i], item, s.pass, first ? consent : null)));
+      // Records, links and script buttons are taken in wave order: the same pages give the same crawl.
+      for (let i = 0; i < got.length; i++) {
+        pool[i] = got[i].page;
+        budget--;
+        frontier.markVisited(got[i].record.finalUrl);
+        s.pages.push(got[i].record);
+      }
+      if (first && got[0].record.error) break; // the home page failed: nothing else to do in this pass
+      if (first && s.targets) for (const t of s.targets(got[0].record)) frontier.add(t);
       first = false;
-      if (s.targets || !got.record.snapshot) continue;
-      frontier.addLinksOf(got.record);
-      if (got.scriptNav.length && item.depth < SCRIPT_NAV_MAX_DEPTH && budget > 0) {
-        const found = await followScriptNav(v, page, got.record, got.scriptNav, frontier, s.pass);
-        page = found.page;
-        for (const rec of found.records) {
-          budget--;
-          s.pages.push(rec);
-          frontier.markVisited(rec.url);
-          frontier.addLinksOf(rec);
+      if (s.targets) continue;
+      for (let i = 0; i < got.length; i++) {
+        const { record, scriptNav } = got[i];
+        if (!record.snapshot) continue;
+        frontier.addLinksOf(record);
+        if (scriptNav.length && record.depth < SCRIPT_NAV_MAX_DEPTH && budget > 0) {
+          const found = await followScriptNav(v, pool[i], record, scriptNav, frontier, s.pass);
+          pool[i] = found.page;
+          for (const rec of found.records) {
+            budget--;
+            s.pages.push(rec);
+            frontier.markVisited(rec.url);
+            frontier.addLinksOf(rec);
+          }
         }
       }
     }
@@ -161,6 +180,7 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
     error = err instanceof DeadlineError || err instanceof RobotsRefusal ? err.message : `${(err as Error).message}`.split('\n')[0];
     if (err instanceof RobotsRefusal) s.pages.push({ pass: s.pass, url: s.home, finalUrl: s.home, status: null, depth: 0, path: [], title: '', error: err.message, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: 0, ms: 0 });
   } finally {
+    tabs?.detach();
     if (ctx) {
       if (s.shared.opts.archive) await s.shared.opts.archive.endPass(s.pass).catch(() => undefined);
       s.contexts.delete(ctx);

@@ -28,6 +28,7 @@ import { redirectChainIsPublic } from './private-network.ts';
 import { RequestLog } from './requests.ts';
 import { sleep } from './bounds.ts';
 import { waitForQuiet, waitForVendor } from './settle.ts';
+import type { Tabs } from './tabs.ts';
 import type { WidgetOpener } from './widgets.ts';
 
 /** A page of the crawl queue. */
@@ -51,6 +52,8 @@ export interface VisitContext {
   vendors: ChatVendor[];
   globals: string[];
   widgets: WidgetOpener;
+  /** the pass's own tabs, and its pop-up guard */
+  tabs: Tabs;
   judge: JudgeFn;
   /** decides, from the findings, whether this page's screenshot is kept */
   wantsScreenshot: (record: PageRecord) => boolean;
@@ -62,14 +65,6 @@ export function emptyRecord(item: QueueItem, pass: PageRecord['pass']): PageReco
   return { pass, url: item.url, finalUrl: item.url, status: null, depth: item.depth, path: item.path, title: '', error: null, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: item.score, ms: 0, blockedBy: null };
 }
 
-export async function newTab(ctx: BrowserContext, navTimeoutMs: number): Promise<Page> {
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(navTimeoutMs);
-  // A beforeunload prompt dismissed would cancel our next navigation: accept it; dismiss the rest.
-  page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => undefined));
-  return page;
-}
-
 export async function visit(
   v: VisitContext,
   page: Page,
@@ -79,10 +74,6 @@ export async function visit(
 ): Promise<{ record: PageRecord; page: Page; scriptNav: ScriptNavButton[] }> {
   const t0 = Date.now();
   const reqs = new RequestLog(page);
-  const onPopup = (p: Page) => {
-    if (p !== page) void p.close().catch(() => undefined);
-  };
-  v.ctx.on('page', onPopup);
   const record = emptyRecord(item, pass);
   let scriptNav: ScriptNavButton[] = [];
   const phases: string[] = [];
@@ -112,12 +103,17 @@ export async function visit(
     await page.waitForLoadState('load', { timeout: Math.min(LOAD_EVENT_CAP_MS, navBudget) }).catch(() => undefined);
     await waitForQuiet(reqs, v.clock, item.depth === 0 ? QUIET_CAP_HOME_MS : QUIET_CAP_PAGE_MS);
     phase('quiet');
+    // The home page is watched HOME_DWELL_MS from the moment it settled, or from the consent
+    // choice when a banner was answered (tags fire on that choice): the seconds spent looking for
+    // a banner that never came count as watching.
+    let dwellFrom = Date.now();
     if (consent) {
       await withTimeout(consent.settle(page, CONSENT_SETTLE_MS), CONSENT_STEP_CAP_MS, 'consent');
       await waitForQuiet(reqs, v.clock, QUIET_CAP_AFTER_CONSENT_MS);
+      if (consent.record.banner) dwellFrom = Date.now();
       phase('consent');
     }
-    if (item.depth === 0) await sleep(v.clock.cap(HOME_DWELL_MS));
+    if (item.depth === 0) await sleep(v.clock.cap(Math.max(0, dwellFrom + HOME_DWELL_MS - Date.now())));
     const vendorSeen = await waitForVendor(page, reqs, v.vendors, v.clock);
     phase('vendor');
     // Lazy iframes (forms, widgets below the fold) load as a person scrolls: make them load now.
@@ -156,14 +152,10 @@ export async function visit(
   } catch (err) {
     const msg = `${(err as Error).message}`.split('\n')[0];
     record.error = record.error ?? msg;
-    // A tab stuck in a script or a dead renderer: drop it and continue in a new one (the pop-up
-    // guard goes first: it would take the new tab for a pop-up of the old one and close it).
-    v.ctx.off('page', onPopup);
-    await withTimeout(page.close(), 5000, 'closing a stuck tab').catch(() => undefined);
-    page = await newTab(v.ctx, v.opts.navTimeoutMs);
+    // A tab stuck in a script or a dead renderer: drop it and continue in a new one.
+    page = await v.tabs.replace(page);
   } finally {
     reqs.detach();
-    v.ctx.off('page', onPopup);
     record.ms = Date.now() - t0;
   }
   v.log(`${v.actorId} ${pass} d${item.depth} ${record.status ?? '—'} ${record.finalUrl}${record.error ? ` (${record.error})` : ''} [${phases.join(' ')}] ${record.findings.map((f) => f.channel).join(',')}`);

@@ -54,13 +54,17 @@ export class WidgetOpener {
     const which = found.generic ? { vendor: null, selector: 'generic floating chat button' } : this.launchers[found.index];
     const key = `${which.vendor ?? 'generic'}:${which.selector}`;
     if (this.tried.has(key)) return [];
+    // Taken before the click: the other tab of the pass must not open the same launcher meanwhile.
+    this.tried.add(key);
     const before = await widgetTexts(page);
     const target = frame.locator('[data-ct-launcher="1"]').first();
     const ok = await withTimeout(target.click({ timeout: 2000, noWaitAfter: true }), 4000, 'launcher click').then(() => true).catch(() => false);
     // A launcher whose click did not land (covered by a cookie banner still fading out) is tried
     // again on the next page, not given up for the whole pass.
-    if (!ok) return [];
-    this.tried.add(key);
+    if (!ok) {
+      this.tried.delete(key);
+      return [];
+    }
     // Wait for the widget to say something (bounded): a panel or frame with new text.
     let fresh: WidgetText[] = [];
     const textBy = Date.now() + this.clock.cap(WIDGET_TEXT_WAIT_MS);
