@@ -201,7 +201,10 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
             report();
             logger.debug({ actor: actor.id }, m);
           },
-          warn: progress,
+          // Once stopped, the browser is closed under the actors in flight: their "crashed" is ours, not news.
+          warn: (line) => {
+            if (!stopped) progress(line);
+          },
           stopped: () => stopped,
         });
         status.running--;
