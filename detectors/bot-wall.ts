@@ -69,14 +69,20 @@ function attrUrls(d: Doc): string[] {
   return out;
 }
 
-export function detectBotWall(snapshot: PageSnapshot): BotWallResult | null {
+/**
+ * `parsed`: the snapshot's documents already parsed (the judging thread's page view), so that the
+ * HTML is not parsed twice; without it they are parsed here.
+ */
+export function detectBotWall(snapshot: PageSnapshot, parsed?: { $: CheerioAPI; frames: { url: string; visible: boolean; $: CheerioAPI }[] }): BotWallResult | null {
   const url = snapshot.finalUrl || snapshot.url;
-  const main: Doc = { url, $: cheerio.load(snapshot.html ?? ''), visible: true };
+  const main: Doc = { url, $: parsed?.$ ?? cheerio.load(snapshot.html ?? ''), visible: true };
   const mainText = visibleText(main.$).replace(/[\u2018\u2019]/g, "'");
   const links = selectAll(main.$, 'a[href]').filter((e) => !isHiddenDeep(e)).length;
   if (mainText.length > THIN_TEXT_CHARS || links > THIN_LINKS) return null;
 
-  const frames: Doc[] = (snapshot.frames ?? []).filter((f) => f.html != null).map((f) => ({ url: f.url, $: cheerio.load(f.html!), visible: f.visible }));
+  const frames: Doc[] = parsed
+    ? parsed.frames.map((f) => ({ url: f.url, $: f.$, visible: f.visible }))
+    : (snapshot.frames ?? []).filter((f) => f.html != null).map((f) => ({ url: f.url, $: cheerio.load(f.html!), visible: f.visible }));
   const docs = [main, ...frames];
   const text = [mainText, ...frames.filter((f) => f.visible).map((f) => visibleText(f.$).replace(/[\u2018\u2019]/g, "'"))].join(' ');
   const title = (snapshot.title || main.$('title').first().text()).trim();

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { detectBotWall } from '../detectors/bot-wall.ts';
 import { JudgePool } from '../crawler/judge/judge-pool.ts';
 import { judgePage } from '../crawler/judge/judge.ts';
 import type { PageSnapshot, SiteContext } from '../crawler/types.ts';
@@ -60,6 +62,25 @@ describe('judge pool', () => {
     expect(pooled.findings).toEqual(inline.findings);
     expect(pooled.runs.map((r) => [r.detector, r.outcome])).toEqual(inline.runs.map((r) => [r.detector, r.outcome]));
     expect(pooled.findings.map((f) => f.channel).sort()).toEqual(['email', 'phone', 'social']);
+  });
+
+  it('looks for a bot wall first when asked: a wall page comes back as such, not judged; an ordinary page is judged', async () => {
+    const pool = new JudgePool();
+    pools.push(pool);
+    const html = readFileSync(new URL('../fixtures/robustness/sites/www.nuage-protege.fr/index.html', import.meta.url), 'utf8');
+    const wallPage = { ...snap(html), title: 'Just a moment...', status: 403, headers: { 'cf-mitigated': 'challenge' } };
+    const inThread = await pool.judge(wallPage, site, { wallCheck: true });
+    expect(inThread.wall).toEqual(detectBotWall(wallPage));
+    expect(inThread.wall?.service).toBe('cloudflare');
+    expect(inThread.runs).toEqual([]);
+    expect(inThread.findings).toEqual([]);
+    // not asked (redetect reads the recorded wall): judged as any page
+    const notAsked = await pool.judge(wallPage, site);
+    expect(notAsked.wall).toBeNull();
+    expect(notAsked.runs).toHaveLength(inlineCount());
+    const ordinary = await pool.judge(snap('<h1>Nous contacter</h1><a href="tel:+33969321515">09 69 32 15 15</a>'), site, { wallCheck: true });
+    expect(ordinary.wall).toBeNull();
+    expect(ordinary.findings.map((f) => f.channel)).toEqual(['phone']);
   });
 
   it('keeps the event loop free on a pathological page (1 MB of text, 10k nested elements)', async () => {

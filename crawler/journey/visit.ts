@@ -11,7 +11,7 @@ import type { PageRecord, PathStep, SiteContext } from '../types.ts';
 import { withTimeout, type ActorClock } from './bounds.ts';
 import { capture, type ScriptNavButton } from './capture.ts';
 import type { ConsentSession } from './consent.ts';
-import { detectBotWall } from '../../detectors/bot-wall.ts';
+import type { BotWallResult } from '../../detectors/bot-wall.ts';
 import { isOwnSite, registrableDomain } from './links.ts';
 import {
   CONSENT_SETTLE_MS,
@@ -41,7 +41,8 @@ export interface QueueItem {
 }
 
 /** Judging is the caller's: the journey hands each snapshot over and keeps what comes back. */
-export type JudgeFn = (snapshot: NonNullable<PageRecord['snapshot']>, site: SiteContext) => Promise<Pick<PageRecord, 'findings' | 'detectorRuns'>>;
+/** `wall`: the judge found a bot wall and did not judge the page (judges that do not look leave it out). */
+export type JudgeFn = (snapshot: NonNullable<PageRecord['snapshot']>, site: SiteContext) => Promise<Pick<PageRecord, 'findings' | 'detectorRuns'> & { wall?: BotWallResult | null }>;
 
 /** What a visit needs of its journey. */
 export interface VisitContext {
@@ -132,8 +133,11 @@ export async function visit(
     record.finalUrl = got.snapshot.finalUrl;
     record.links = got.links;
     scriptNav = got.scriptNav;
-    // A bot wall is recorded as such (CONTRACT §7) and never judged as the actor's page.
-    const wall = detectBotWall(got.snapshot);
+    // The judge looks for a bot wall first (in its thread: a pathological page never holds this
+    // one); a wall is recorded as such (CONTRACT §7) and never judged as the actor's page.
+    const judged = await v.judge(got.snapshot, v.site);
+    phase('judge');
+    const wall = judged.wall;
     if (wall) {
       record.blockedBy = wall.service;
       record.error = `blocked by ${wall.service}`;
@@ -142,8 +146,6 @@ export async function visit(
       v.log(`${v.actorId} ${pass} wall ${wall.service}: ${wall.evidence.map((e) => `${e.signal}=${e.detail}`).join('; ')}`);
       return { record, page, scriptNav };
     }
-    const judged = await v.judge(got.snapshot, v.site);
-    phase('judge');
     record.findings = judged.findings;
     record.detectorRuns = judged.detectorRuns;
     if (v.opts.screenshots && v.wantsScreenshot(record)) {

@@ -5,6 +5,7 @@
  * and replaced) and recorded `error`, never `absent`. The other detectors of the page still run.
  */
 import { Worker } from 'node:worker_threads';
+import type { BotWallResult } from '../../detectors/bot-wall.ts';
 import type { Detector } from '../../detectors/detector.ts';
 import { detectors as registry } from '../../detectors/index.ts';
 import type { DetectorRun, Finding, PageSnapshot, SiteContext } from '../types.ts';
@@ -24,6 +25,8 @@ interface Job {
   id: number;
   snapshot: PageSnapshot;
   site: SiteContext;
+  wallCheck: boolean;
+  wall: BotWallResult | null;
   findings: Finding[];
   runs: DetectorRun[];
   /** detector being run, -1 while parsing */
@@ -42,6 +45,17 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./judge-worker.js', import.meta.url);
+
+/** What a judging thread posts back. */
+interface WorkerMessage {
+  id?: number;
+  type: 'ready' | 'start' | 'done' | 'wall' | 'parse-error' | 'end';
+  index?: number;
+  findings?: Finding[];
+  run?: DetectorRun;
+  wall?: BotWallResult;
+  error?: string;
+}
 
 export class JudgePool {
   private readonly slots: Slot[] = [];
@@ -70,10 +84,14 @@ export class JudgePool {
     while (!this.closed && this.slots.length < this.size) this.spawn();
   }
 
-  judge(snapshot: PageSnapshot, site: SiteContext): Promise<Judgement> {
+  /**
+   * `wallCheck`: first look for a bot wall (detectors/bot-wall.ts); a wall page is not judged and
+   * comes back as `wall` (the crawler asks; `redetect` reads the recorded wall instead).
+   */
+  judge(snapshot: PageSnapshot, site: SiteContext, opts: { wallCheck?: boolean } = {}): Promise<Judgement> {
     if (this.closed) return Promise.reject(new Error('judge pool closed'));
     return new Promise<Judgement>((resolve) => {
-      this.waiting.push({ id: this.nextId++, snapshot, site, findings: [], runs: [], current: -1, from: 0, resolve });
+      this.waiting.push({ id: this.nextId++, snapshot, site, wallCheck: !!opts.wallCheck, wall: null, findings: [], runs: [], current: -1, from: 0, resolve });
       this.pump();
     });
   }
@@ -105,7 +123,7 @@ export class JudgePool {
     w.unref();
     slot.worker = w;
     slot.ready = false;
-    w.on('message', (m: { id?: number; type: string; index?: number; findings?: Finding[]; run?: DetectorRun; error?: string }) => this.onMessage(slot, w, m));
+    w.on('message', (m: WorkerMessage) => this.onMessage(slot, w, m));
     w.on('error', (err) => this.fail(slot, w, `detector thread crashed: ${String(err?.message ?? err).slice(0, 200)}`));
     w.on('exit', () => {
       if (slot.worker === w && slot.job) this.fail(slot, w, 'detector thread exited');
@@ -117,7 +135,7 @@ export class JudgePool {
     job.current = -1;
     job.from = from;
     if (slot.ready) this.arm(slot, PARSE_BUDGET_MS);
-    slot.worker.postMessage({ id: job.id, snapshot: job.snapshot, site: job.site, from });
+    slot.worker.postMessage({ id: job.id, snapshot: job.snapshot, site: job.site, from, wallCheck: job.wallCheck });
   }
 
   private arm(slot: Slot, ms: number): void {
@@ -126,7 +144,7 @@ export class JudgePool {
     slot.timer = setTimeout(() => this.fail(slot, w, `over its time budget of ${ms} ms`), ms);
   }
 
-  private onMessage(slot: Slot, w: Worker, m: { id?: number; type: string; index?: number; findings?: Finding[]; run?: DetectorRun; error?: string }): void {
+  private onMessage(slot: Slot, w: Worker, m: WorkerMessage): void {
     if (slot.worker !== w) return;
     if (m.type === 'ready') {
       slot.ready = true;
@@ -141,6 +159,9 @@ export class JudgePool {
     } else if (m.type === 'done') {
       job.findings.push(...m.findings!);
       job.runs.push(m.run!);
+    } else if (m.type === 'wall') {
+      job.wall = m.wall!;
+      this.finish(slot, job, []);
     } else if (m.type === 'parse-error') {
       this.finish(slot, job, this.registry.slice(job.from).map((d) => errorRun(d.id, d.version, `page could not be parsed: ${m.error}`)));
     } else if (m.type === 'end') {
@@ -171,7 +192,7 @@ export class JudgePool {
     slot.timer = null;
     slot.job = null;
     job.runs.push(...extraRuns);
-    job.resolve({ findings: job.findings, runs: job.runs });
+    job.resolve({ findings: job.findings, runs: job.runs, wall: job.wall });
     this.pump();
   }
 }

@@ -5,6 +5,7 @@
  * `redetect` on stored snapshots.
  */
 import { performance } from 'node:perf_hooks';
+import type { BotWallResult } from '../../detectors/bot-wall.ts';
 import { buildPageView, type Detector, type PageView } from '../../detectors/detector.ts';
 import { detectors as registry } from '../../detectors/index.ts';
 import type { DetectorRun, Finding, PageSnapshot, SiteContext } from '../types.ts';
@@ -15,6 +16,8 @@ export type { DetectorRun };
 export interface Judgement {
   findings: Finding[];
   runs: DetectorRun[];
+  /** the judging thread found a bot wall (CONTRACT §7): the page was not judged */
+  wall?: BotWallResult | null;
 }
 
 export function judgePage(snapshot: PageSnapshot, site: SiteContext, detectors: Detector[] = registry): Judgement {

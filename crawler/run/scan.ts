@@ -153,8 +153,8 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   const pool = new JudgePool();
   if (todo.length) pool.warm();
   const judge = async (snapshot: Parameters<JudgePool['judge']>[0], site: Parameters<JudgePool['judge']>[1]) => {
-    const j = await pool.judge(snapshot, site);
-    return { findings: j.findings, detectorRuns: j.runs };
+    const j = await pool.judge(snapshot, site, { wallCheck: true });
+    return { findings: j.findings, detectorRuns: j.runs, wall: j.wall };
   };
   let stopped = false;
   const t0 = Date.now();
