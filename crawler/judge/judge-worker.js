@@ -1,7 +1,7 @@
 // A judging thread (see judge-pool.ts): parses each snapshot once, checks it for a bot wall (when
-// asked), and runs the registered detectors from index `from`, posting { start } before and { done } after each one, so the pool can stop a
-// detector that runs over its budget by ending this thread. Plain JavaScript: it registers tsx,
-// then loads the TypeScript judge.
+// asked), and runs the registered detectors from index `from`, posting { start } before and { done }
+// after each one, so the pool can stop a detector that runs over its budget by ending this thread.
+// Plain JavaScript: it registers tsx, then loads the TypeScript judge.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
