@@ -15,7 +15,7 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { loadBotWalls, type BotWall, type BotWallMarker } from './data/bot-walls.ts';
-import { evidence } from './detector.ts';
+import { evidence, type PageView } from './detector.ts';
 import { isHiddenDeep, selectAll } from './lib/dom.ts';
 import { visibleText } from './lib/text.ts';
 import type { Evidence, PageSnapshot } from './types.ts';
@@ -73,7 +73,7 @@ function attrUrls(d: Doc): string[] {
  * `parsed`: the snapshot's documents already parsed (the judging thread's page view), so that the
  * HTML is not parsed twice; without it they are parsed here.
  */
-export function detectBotWall(snapshot: PageSnapshot, parsed?: { $: CheerioAPI; frames: { url: string; visible: boolean; $: CheerioAPI }[] }): BotWallResult | null {
+export function detectBotWall(snapshot: PageSnapshot, parsed?: Pick<PageView, '$' | 'frames'>): BotWallResult | null {
   const url = snapshot.finalUrl || snapshot.url;
   const main: Doc = { url, $: parsed?.$ ?? cheerio.load(snapshot.html ?? ''), visible: true };
   const mainText = visibleText(main.$).replace(/[\u2018\u2019]/g, "'");

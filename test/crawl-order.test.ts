@@ -11,13 +11,8 @@ import type { Browser } from 'playwright';
 import { launchBrowser } from '../crawler/journey/browser.ts';
 import { startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
 import { runJourney } from '../crawler/journey/journey.ts';
-import { judgePage } from '../crawler/judge/judge.ts';
-import type { PageSnapshot, SiteContext } from '../crawler/types.ts';
+import { judgeInline } from './helpers/judge.ts';
 
-const judgeInline = async (s: PageSnapshot, site: SiteContext) => {
-  const j = judgePage(s, site);
-  return { findings: j.findings, detectorRuns: j.runs };
-};
 import { rollupChannels } from '../crawler/judge/rollup.ts';
 
 const HOST = 'www.banque-decoy.fr';

@@ -15,6 +15,7 @@
  * was not seen twice. Requests to the consent platforms' own hosts (their consent receipts) and to
  * hosts that are never a channel (video players, surveys: non-chat-hosts.json) do not count.
  */
+import { hostMatches } from '../../detectors/data/chat-vendors.ts';
 import { CONSENT_PLATFORMS } from '../../detectors/data/consent-platforms.ts';
 import { loadNonChatHosts } from '../../detectors/data/non-chat-hosts.ts';
 import { executableScript } from '../../detectors/lib/chat-cues.ts';
@@ -29,8 +30,6 @@ export interface AcceptPlan {
   reason: string;
 }
 
-const hostIn = (host: string, suffixes: string[]) => suffixes.some((s) => host === s || host.endsWith(`.${s}`));
-
 function quietHosts(): string[] {
   const cmpHosts = CONSENT_PLATFORMS.flatMap((p) => p.scripts).filter((s) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(s) && !/\.js$/.test(s));
   return [...cmpHosts, ...loadNonChatHosts()];
@@ -43,7 +42,7 @@ function gatedRequests(r: PageRecord, quiet: string[]): Set<string> {
     if (!GATED_TYPES.has(q.type)) continue;
     try {
       const u = new URL(q.url);
-      if (!/^https?:$/.test(u.protocol) || hostIn(u.hostname, quiet)) continue;
+      if (!/^https?:$/.test(u.protocol) || quiet.some((h) => hostMatches(u.hostname, h))) continue;
       out.add(`${u.origin}${u.pathname}`);
     } catch {
       /* not a URL */

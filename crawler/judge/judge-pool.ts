@@ -85,6 +85,15 @@ export class JudgePool {
   }
 
   /**
+   * The crawler's judge (the journey's JudgeFn): a bot wall first, then the detectors, with the
+   * runs under the page record's name. Scans and distributed workers both use it.
+   */
+  readonly crawlJudge = async (snapshot: PageSnapshot, site: SiteContext): Promise<{ findings: Finding[]; detectorRuns: DetectorRun[]; wall: BotWallResult | null }> => {
+    const j = await this.judge(snapshot, site, { wallCheck: true });
+    return { findings: j.findings, detectorRuns: j.runs, wall: j.wall ?? null };
+  };
+
+  /**
    * `wallCheck`: first look for a bot wall (detectors/bot-wall.ts); a wall page is not judged and
    * comes back as `wall` (the crawler asks; `redetect` reads the recorded wall instead).
    */

@@ -152,10 +152,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   let browser: Browser | null = null;
   const pool = new JudgePool();
   if (todo.length) pool.warm();
-  const judge = async (snapshot: Parameters<JudgePool['judge']>[0], site: Parameters<JudgePool['judge']>[1]) => {
-    const j = await pool.judge(snapshot, site, { wallCheck: true });
-    return { findings: j.findings, detectorRuns: j.runs, wall: j.wall };
-  };
+  const judge = pool.crawlJudge;
   let stopped = false;
   const t0 = Date.now();
   let finished = 0;

@@ -83,10 +83,7 @@ export async function runWorker(opts: WorkerOptions, io: WorkerIO = {}): Promise
   };
   const pool = new JudgePool();
   pool.warm();
-  const judge = async (snapshot: Parameters<JudgePool['judge']>[0], site: Parameters<JudgePool['judge']>[1]) => {
-    const j = await pool.judge(snapshot, site, { wallCheck: true });
-    return { findings: j.findings, detectorRuns: j.runs, wall: j.wall };
-  };
+  const judge = pool.crawlJudge;
   const results: RespClient = redisConnection(target);
   await results.connect();
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../crawler/journey/browser.ts';
 import { runJourney } from '../../crawler/journey/journey.ts';
 import { WATCHDOG_GRACE_MS } from '../../crawler/journey/options.ts';
-import { judgePage } from '../../crawler/judge/judge.ts';
+import { judgeInline } from '../helpers/judge.ts';
 import { startFixtureServer, type FixtureServer } from '../../crawler/serve/fixture-server.ts';
 import type { PageSnapshot, SiteContext } from '../../crawler/types.ts';
 
@@ -39,8 +39,7 @@ describe('actor watchdog', () => {
     const deadline = 15_000;
     const judge = (s: PageSnapshot, site: SiteContext) => {
       if (s.depth > 0) return new Promise<never>(() => undefined); // hangs forever
-      const j = judgePage(s, site);
-      return Promise.resolve({ findings: j.findings, detectorRuns: j.runs });
+      return judgeInline(s, site);
     };
     const t0 = Date.now();
     const r = await runJourney(browser, { id: 'lente', name: 'Banque lente', url: `https://${HOST}/` }, { actorTimeoutMs: deadline, screenshots: false, blockPrivateNetwork: false, respectRobots: false }, { judge });

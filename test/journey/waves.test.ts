@@ -11,15 +11,10 @@ import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../crawler/journey/browser.ts';
 import { runJourney } from '../../crawler/journey/journey.ts';
-import { judgePage } from '../../crawler/judge/judge.ts';
 import { startFixtureServer, type FixtureServer } from '../../crawler/serve/fixture-server.ts';
-import type { PageSnapshot, SiteContext } from '../../crawler/types.ts';
+import { judgeInline as judge } from '../helpers/judge.ts';
 
 const HOST = 'www.deux-onglets.fr';
-const judge = async (s: PageSnapshot, site: SiteContext) => {
-  const j = judgePage(s, site);
-  return { findings: j.findings, detectorRuns: j.runs };
-};
 
 // Announces itself; whoever hears another page of the site while open marks its body.
 const ANNOUNCE = `<script>
