@@ -4,7 +4,8 @@
  * 1. refuse pass: home page first (cookies refused), then a prioritised crawl of the same site and
  *    its help/contact subdomains within the page budget (pass.ts, links.ts);
  * 2. accept pass, only when a banner was shown: cookies accepted on the home page, then the pages
- *    where accepting can change what is seen (accept-plan.ts).
+ *    where accepting can change what is seen (accept-plan.ts). It starts as soon as the refuse
+ *    pass's home page showed the banner, so its home page is read while the refuse pass crawls.
  * A watchdog bounds the whole actor: at the deadline the journey stops between steps; a call that
  * hangs past it (context creation, an evaluation, a click) is cut by closing the actor's contexts,
  * and what was seen so far is kept (`partial`).
@@ -19,7 +20,7 @@ import { planAcceptPass } from './accept-plan.ts';
 import { ActorClock, sleep, withTimeout } from './bounds.ts';
 import { registrableDomain } from './links.ts';
 import { CONTEXT_CLOSE_MS, DEFAULT_JOURNEY, WATCHDOG_GRACE_MS, type JourneyOptions } from './options.ts';
-import { runPass } from './pass.ts';
+import { runPass, type PassOutcome } from './pass.ts';
 import { RobotsGate } from './robots-gate.ts';
 import type { JudgeFn, VisitContext } from './visit.ts';
 
@@ -56,7 +57,6 @@ export async function runJourney(
   const opts: JourneyOptions = { ...DEFAULT_JOURNEY, ...options };
   const clock = new ActorClock(opts.actorTimeoutMs);
   const vendors = loadChatVendors();
-  const pages: PageRecord[] = [];
   const contexts = new Set<BrowserContext>();
   const consentEvents: string[] = [];
   const shotChannels = new Set<string>();
@@ -79,27 +79,46 @@ export async function runJourney(
     actorId: actor.id,
   };
   const robots = opts.respectRobots ? new RobotsGate(opts.navTimeoutMs) : null;
-  const home = () => pages.find((p) => p.pass === 'refuse' && p.depth === 0);
+  // Each pass keeps its own records, so that the actor's pages come out in the same order (refuse
+  // pass, then accept pass) however the two passes overlapped.
+  const refusePages: PageRecord[] = [];
+  const acceptPages: PageRecord[] = [];
+  const allPages = () => [...refusePages, ...acceptPages];
+  const home = () => refusePages.find((p) => p.depth === 0);
 
   const journey = async (): Promise<JourneyResult> => {
-    const refuse = await runPass({ browser, home: actor.url, pass: 'refuse', targets: null, budget: opts.maxPages, robots, pages, contexts, shared });
+    // The accept pass starts as soon as the refuse pass's home page showed a banner, and reads its
+    // own home page while the refuse pass crawls (its consent step and home dwell are mostly
+    // waiting); it chooses its other pages once the refuse pass is over (accept-plan.ts).
+    let accept: Promise<PassOutcome> | null = null;
+    let refuseOver!: (o: PassOutcome) => void;
+    const refuseOutcome = new Promise<PassOutcome>((resolve) => (refuseOver = resolve));
+    const targets = async (acceptHome: PageRecord) => {
+      const refuse = await refuseOutcome;
+      if (refuse.error) return [];
+      const plan = planAcceptPass(refusePages, home()!, acceptHome, opts.acceptPages);
+      consentEvents.push(`accept: ${plan.reason}`);
+      return plan.items;
+    };
+    const onHome = (h: PageRecord, c: ConsentRecord) => {
+      if (h.error || !h.snapshot || !c.banner) return;
+      accept = runPass({ browser, home: actor.url, pass: 'accept', targets, budget: opts.acceptPages + 1, robots, pages: acceptPages, contexts, shared });
+    };
+    const refuse = await runPass({ browser, home: actor.url, pass: 'refuse', targets: null, budget: opts.maxPages, robots, pages: refusePages, contexts, shared, onHome });
+    refuseOver(refuse);
     consent = refuse.consent;
     consentEvents.push(...refuse.events);
     const h = home();
     if (!h || h.error || !h.snapshot) {
-      return { status: 'failed', error: h?.error ?? refuse.error ?? 'home page not reached', blockedBy: h?.blockedBy ?? null, consent, pages, consentEvents };
+      return { status: 'failed', error: h?.error ?? refuse.error ?? 'home page not reached', blockedBy: h?.blockedBy ?? null, consent, pages: allPages(), consentEvents };
     }
     let error = refuse.error;
-    if (refuse.consent.banner && !error) {
-      const targets = (acceptHome: PageRecord) => {
-        const plan = planAcceptPass(pages, h, acceptHome, opts.acceptPages);
-        consentEvents.push(`accept: ${plan.reason}`);
-        return plan.items;
-      };
-      const accept = await runPass({ browser, home: actor.url, pass: 'accept', targets, budget: opts.acceptPages + 1, robots, pages, contexts, shared });
-      consentEvents.push(...accept.events);
-      if (accept.error) error = `accept pass: ${accept.error}`;
+    const accepted = accept ? await (accept as Promise<PassOutcome>) : null;
+    if (accepted) {
+      consentEvents.push(...accepted.events);
+      if (accepted.error && !error) error = `accept pass: ${accepted.error}`;
     }
+    const pages = allPages();
     // A wall on a deeper page: what was seen elsewhere is kept, the actor is partial and says where.
     const walled = pages.find((p) => p.blockedBy);
     if (walled) error = [`blocked by ${walled.blockedBy} on ${walled.url}`, error].filter(Boolean).join('; ');
@@ -117,7 +136,8 @@ export async function runJourney(
       await sleep(100);
       const h = home();
       const reached = !!h && !h.error && !!h.snapshot;
-      resolve({ status: reached ? 'partial' : 'failed', error: reason, blockedBy: pages.find((p) => p.blockedBy)?.blockedBy ?? null, consent, pages: [...pages], consentEvents });
+      const pages = allPages();
+      resolve({ status: reached ? 'partial' : 'failed', error: reason, blockedBy: pages.find((p) => p.blockedBy)?.blockedBy ?? null, consent, pages, consentEvents });
     }, opts.actorTimeoutMs + WATCHDOG_GRACE_MS);
   });
   try {

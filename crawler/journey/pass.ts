@@ -85,8 +85,13 @@ export interface PassSetup {
   browser: Browser;
   home: string;
   pass: ConsentPass;
-  /** accept pass: the pages to see again, chosen once its home page was read; refuse pass: null (crawl) */
-  targets: ((home: PageRecord) => QueueItem[]) | null;
+  /**
+   * accept pass: the pages to see again, chosen once its home page was read (the choice may wait
+   * for the refuse pass to end); refuse pass: null (crawl)
+   */
+  targets: ((home: PageRecord) => Promise<QueueItem[]>) | null;
+  /** called once the home page was read and its consent step done (the journey may start the accept pass then) */
+  onHome?: (home: PageRecord, consent: ConsentRecord) => void;
   budget: number;
   robots: RobotsGate | null;
   /** every page record of the pass is pushed here as soon as it exists (kept if the watchdog ends the actor) */
@@ -156,8 +161,9 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
         frontier.markVisited(got[i].record.finalUrl);
         s.pages.push(got[i].record);
       }
+      if (first) s.onHome?.(got[0].record, consent.record);
       if (first && got[0].record.error) break; // the home page failed: nothing else to do in this pass
-      if (first && s.targets) for (const t of s.targets(got[0].record)) frontier.add(t);
+      if (first && s.targets) for (const t of await s.targets(got[0].record)) frontier.add(t);
       first = false;
       if (s.targets) continue;
       for (let i = 0; i < got.length; i++) {

@@ -20,10 +20,30 @@ describe('request log: settled or not', () => {
     page.emit('request', req('https://analytics.example/collect', 'ping'));
     expect(log.pending(t0 + 10)).toBe(1); // the long-poll, just started, holds the page
     expect(log.pending(t0 + LONG_LIVED_MS + 10)).toBe(0); // long-lived now: no longer counted
-    // quiet is measured from the moment it turned long-lived
-    expect(log.quietSince(t0 + LONG_LIVED_MS + QUIET_MS + 50)).toBeGreaterThan(QUIET_MS);
-    expect(log.quietSince(t0 + LONG_LIVED_MS + 100)).toBeLessThan(QUIET_MS);
+    // long-lived, it never held the page: quiet since the log started, nothing ended since
+    expect(log.quietSince(t0 + LONG_LIVED_MS + 10)).toBeGreaterThan(QUIET_MS);
     expect(log.records.map((r) => r.type)).toEqual(['xhr', 'ping']); // both recorded for detectors
+    log.detach();
+  });
+
+  it('once a long-poll is known for one, the page is settled at once if the rest ended long enough ago', async () => {
+    const page = new EventEmitter();
+    const log = new RequestLog(page as unknown as Page);
+    const js = req('https://www.a.fr/app.js', 'script');
+    page.emit('request', js);
+    page.emit('requestfinished', js);
+    const t0 = Date.now();
+    page.emit('request', req('https://www.a.fr/poll', 'fetch'));
+    // young: the long-poll holds the page, whatever the quiet since the script ended
+    expect(log.pending(t0 + LONG_LIVED_MS - 10)).toBe(1);
+    // long-lived: the script ended over QUIET_MS ago, so the page is settled now, not QUIET_MS later
+    expect(log.pending(t0 + LONG_LIVED_MS + 10)).toBe(0);
+    expect(log.quietSince(t0 + LONG_LIVED_MS + 10)).toBeGreaterThan(QUIET_MS);
+    // a request that ends restarts the quiet window
+    const xhr = req('https://www.a.fr/api', 'xhr');
+    page.emit('request', xhr);
+    page.emit('requestfinished', xhr);
+    expect(log.quietSince(Date.now() + 10)).toBeLessThan(QUIET_MS);
     log.detach();
   });
 

@@ -3,34 +3,27 @@
  * deadline (plus the watchdog's grace) with what was seen so far. Here the hanging call is the judge
  * of the second page, a promise that never settles: without the watchdog the journey never returns.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../crawler/journey/browser.ts';
 import { runJourney } from '../../crawler/journey/journey.ts';
 import { WATCHDOG_GRACE_MS } from '../../crawler/journey/options.ts';
 import { judgeInline } from '../helpers/judge.ts';
-import { startFixtureServer, type FixtureServer } from '../../crawler/serve/fixture-server.ts';
+import { startTempSite, type TempSite } from '../helpers/temp-site.ts';
 import type { PageSnapshot, SiteContext } from '../../crawler/types.ts';
 
 const HOST = 'www.banque-lente.fr';
-let server: FixtureServer;
+let site: TempSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'ct-watchdog-'));
-  const site = join(root, 'sites', HOST);
-  mkdirSync(site, { recursive: true });
-  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Banque</title><p>Service client : <a href="tel:+33478901234">04 78 90 12 34</a></p><a href="/nous-contacter">Nous contacter</a>');
-  writeFileSync(join(site, 'nous-contacter.html'), '<!doctype html><title>Contact</title><p>Écrivez-nous : <a href="mailto:contact@banque-lente.fr">contact@banque-lente.fr</a></p>');
-  server = await startFixtureServer(join(root, 'sites'));
-  browser = await launchBrowser({ fixtures: server });
+  site = await startTempSite(HOST, {
+    'index.html': '<!doctype html><title>Banque</title><p>Service client : <a href="tel:+33478901234">04 78 90 12 34</a></p><a href="/nous-contacter">Nous contacter</a>',
+    'nous-contacter.html': '<!doctype html><title>Contact</title><p>Écrivez-nous : <a href="mailto:contact@banque-lente.fr">contact@banque-lente.fr</a></p>',
+  });
+  browser = site.browser;
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 describe('actor watchdog', () => {

@@ -4,15 +4,11 @@
  * Seen from the pages themselves, without timing: each deep page announces itself on a
  * BroadcastChannel and marks its body when another page of the site answers while it is open.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../crawler/journey/browser.ts';
 import { runJourney } from '../../crawler/journey/journey.ts';
-import { startFixtureServer, type FixtureServer } from '../../crawler/serve/fixture-server.ts';
 import { judgeInline as judge } from '../helpers/judge.ts';
+import { startTempSite, type TempSite } from '../helpers/temp-site.ts';
 
 const HOST = 'www.deux-onglets.fr';
 
@@ -23,23 +19,21 @@ const ANNOUNCE = `<script>
   ch.postMessage({ type: 'here', from: location.pathname });
 </script>`;
 
-let server: FixtureServer;
+let site: TempSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'ct-waves-'));
-  const site = join(root, 'sites', HOST);
-  mkdirSync(site, { recursive: true });
-  writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="fr"><body><a href="/aide">Aide</a> <a href="/nous-contacter">Nous contacter</a></body></html>');
-  for (const p of ['aide', 'nous-contacter']) writeFileSync(join(site, `${p}.html`), `<!doctype html><html lang="fr"><body><h1>${p}</h1>${ANNOUNCE}</body></html>`);
-  // Both documents answer late, so that two tabs opened together are both open for a while.
-  writeFileSync(join(site, '_routes.json'), JSON.stringify({ '/aide': { delayMs: 600 }, '/nous-contacter': { delayMs: 600 } }));
-  server = await startFixtureServer(join(root, 'sites'));
-  browser = await launchBrowser({ fixtures: server });
+  const deep = Object.fromEntries(['aide', 'nous-contacter'].map((p) => [`${p}.html`, `<!doctype html><html lang="fr"><body><h1>${p}</h1>${ANNOUNCE}</body></html>`]));
+  site = await startTempSite(HOST, {
+    'index.html': '<!doctype html><html lang="fr"><body><a href="/aide">Aide</a> <a href="/nous-contacter">Nous contacter</a></body></html>',
+    ...deep,
+    // Both documents answer late, so that two tabs opened together are both open for a while.
+    '_routes.json': JSON.stringify({ '/aide': { delayMs: 600 }, '/nous-contacter': { delayMs: 600 } }),
+  });
+  browser = site.browser;
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 function marks(pages: Awaited<ReturnType<typeof runJourney>>['pages']): Record<string, string | null> {
