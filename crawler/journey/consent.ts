@@ -3,8 +3,9 @@
  * then refuse (first pass) or accept (second pass) the way a person would.
  *
  * DuckDuckGo's autoconsent (MPL-2.0, ~800 maintained CMP rules) is injected into every frame of
- * the context and runs with autoAction null: when it reports a visible popup we first look at the
- * banner's first layer ourselves (in-page/consent.js: is there a one-click refusal?), then tell it
+ * the context, each frame given only the rules that can run there (autoconsent-rules.ts), and
+ * runs with autoAction null: when it reports a visible popup we first look at the banner's first
+ * layer ourselves (in-page/consent.js: is there a one-click refusal?), then tell it
  * to opt out or in. When autoconsent finds nothing it can act on, the text-based fallback in
  * in-page/consent.js clicks "Tout refuser" / "Continuer sans accepter" (or goes through
  * "Paramétrer" to refuse) and "Tout accepter".
@@ -16,18 +17,15 @@
  * or while no banner has been seen yet, it keeps running as on the first page.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Frame, Page } from 'playwright';
 import type { Config as AutoconsentConfig } from '@duckduckgo/autoconsent';
+import { AC_DIR, rulesFor } from './autoconsent-rules.ts';
 import { inPageCall } from './in-page.ts';
 import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../../detectors/data/consent-platforms.ts';
 import type { ConsentPass, ConsentRecord } from '../types.ts';
 import { registrableDomain } from '../../detectors/lib/url.ts';
 
-const require = createRequire(import.meta.url);
-const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').replace(/rules\/rules\.json$/, '');
 const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8');
-let rulesJson: string | null = null;
 const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }));
 
 interface InspectResult {
@@ -72,8 +70,8 @@ export class ConsentSession {
   private acCmp: string | null = null;
   /** the registrable domain whose banner this pass handled (autoconsent stays idle there afterwards) */
   private handledSite: string | null = null;
-  /** frames that got autoconsent's rules, and frames told to stay idle (logs and tests) */
-  readonly inits = { rules: 0, idle: 0 };
+  /** frames that got autoconsent's rules, frames told to stay idle, new tabs' blank pages (logs and tests) */
+  readonly inits = { rules: 0, idle: 0, blank: 0 };
 
   constructor(private readonly pass: ConsentPass) {}
 
@@ -91,13 +89,16 @@ export class ConsentSession {
   private async onMessage(frame: Frame, msg: AcMessage): Promise<void> {
     switch (msg.type) {
       case 'init': {
-        if (this.handledSite && registrableDomain(frame.page().mainFrame().url()) === this.handledSite) {
-          this.inits.idle++;
+        const idle = !!this.handledSite && registrableDomain(frame.page().mainFrame().url()) === this.handledSite;
+        // only the rules autoconsent would run in this frame (autoconsent-rules.ts); none in a new tab's about:blank
+        const rulesJson = idle ? null : rulesFor(frame.url(), !frame.parentFrame());
+        if (!rulesJson) {
+          if (idle) this.inits.idle++;
+          else this.inits.blank++;
           await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify({ enabled: false })}, rules: {} })`);
           break;
         }
         this.inits.rules++;
-        rulesJson ??= readFileSync(`${AC_DIR}rules/rules.json`, 'utf8');
         const config: Partial<AutoconsentConfig> = {
           enabled: true,
           autoAction: null,
