@@ -88,9 +88,18 @@ function ranked(pages: PageRecord[]): PageRecord[] {
 
 const toItem = (p: PageRecord): QueueItem => ({ url: p.url, depth: p.depth, path: p.path, score: p.score, label: '' });
 
-export function planAcceptPass(pages: PageRecord[], refuseHome: PageRecord, acceptHome: PageRecord, n: number): AcceptPlan {
+/**
+ * `bannerOnHome`: the accept pass's home page showed the banner (and accepted there). When it did
+ * not (the banner first showed on a later page of the refuse pass), nothing was accepted yet, so
+ * the home page says nothing about what accepting changes: every page that matters is seen again.
+ */
+export function planAcceptPass(pages: PageRecord[], refuseHome: PageRecord, acceptHome: PageRecord, n: number, bannerOnHome = true): AcceptPlan {
   const candidates = ranked(pages);
   if (!acceptHome.snapshot) return { items: [], reason: 'the home page was not read with cookies accepted: no other page seen again' };
+  if (!bannerOnHome) {
+    const items = candidates.slice(0, n).map(toItem);
+    return { items, reason: `no banner on the home page (it showed on a later page): ${items.length} page(s) seen again` };
+  }
   const change = consentChange(refuseHome, acceptHome);
   if (change) {
     const items = candidates.slice(0, n).map(toItem);

@@ -93,16 +93,16 @@ export async function runJourney(
     let accept: Promise<PassOutcome> | null = null;
     let refuseOver!: (o: PassOutcome) => void;
     const refuseOutcome = new Promise<PassOutcome>((resolve) => (refuseOver = resolve));
-    const targets = async (acceptHome: PageRecord) => {
+    const targets = async (acceptHome: PageRecord, acceptConsent: ConsentRecord) => {
       const refuse = await refuseOutcome;
       if (refuse.error) return [];
-      const plan = planAcceptPass(refusePages, home()!, acceptHome, opts.acceptPages);
+      const plan = planAcceptPass(refusePages, home()!, acceptHome, opts.acceptPages, acceptConsent.banner);
       consentEvents.push(`accept: ${plan.reason}`);
       return plan.items;
     };
+    const startAccept = () => runPass({ browser, home: actor.url, pass: 'accept', targets, budget: opts.acceptPages + 1, robots, pages: acceptPages, contexts, shared });
     const onHome = (h: PageRecord, c: ConsentRecord) => {
-      if (h.error || !h.snapshot || !c.banner) return;
-      accept = runPass({ browser, home: actor.url, pass: 'accept', targets, budget: opts.acceptPages + 1, robots, pages: acceptPages, contexts, shared });
+      if (!h.error && h.snapshot && c.banner) accept = startAccept();
     };
     const refuse = await runPass({ browser, home: actor.url, pass: 'refuse', targets: null, budget: opts.maxPages, robots, pages: refusePages, contexts, shared, onHome });
     refuseOver(refuse);
@@ -113,6 +113,9 @@ export async function runJourney(
       return { status: 'failed', error: h?.error ?? refuse.error ?? 'home page not reached', blockedBy: h?.blockedBy ?? null, consent, pages: allPages(), consentEvents };
     }
     let error = refuse.error;
+    // A banner first handled on a later page (it came after the home page's consent step): the
+    // accept pass runs now, after the refuse pass, as it did before the passes overlapped.
+    if (!accept && refuse.consent.banner && !error) accept = startAccept();
     const accepted = accept ? await (accept as Promise<PassOutcome>) : null;
     if (accepted) {
       consentEvents.push(...accepted.events);

@@ -86,10 +86,10 @@ export interface PassSetup {
   home: string;
   pass: ConsentPass;
   /**
-   * accept pass: the pages to see again, chosen once its home page was read (the choice may wait
-   * for the refuse pass to end); refuse pass: null (crawl)
+   * accept pass: the pages to see again, chosen once its home page was read, from that page and
+   * its consent step (the choice may wait for the refuse pass to end); refuse pass: null (crawl)
    */
-  targets: ((home: PageRecord) => Promise<QueueItem[]>) | null;
+  targets: ((home: PageRecord, consent: ConsentRecord) => Promise<QueueItem[]>) | null;
   /** called once the home page was read and its consent step done (the journey may start the accept pass then) */
   onHome?: (home: PageRecord, consent: ConsentRecord) => void;
   budget: number;
@@ -163,7 +163,7 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
       }
       if (first) s.onHome?.(got[0].record, consent.record);
       if (first && got[0].record.error) break; // the home page failed: nothing else to do in this pass
-      if (first && s.targets) for (const t of await s.targets(got[0].record)) frontier.add(t);
+      if (first && s.targets) for (const t of await s.targets(got[0].record, consent.record)) frontier.add(t);
       first = false;
       if (s.targets) continue;
       for (let i = 0; i < got.length; i++) {

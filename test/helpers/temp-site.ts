@@ -1,5 +1,5 @@
 /**
- * A throw-away site for journey tests: writes the given files under a temporary corpus
+ * Throw-away sites for journey tests: writes the given files under a temporary corpus
  * (`sites/<host>/…`, `_routes.json` included), serves it with the fixture server and launches a
  * browser that resolves every host to it. `close()` ends both.
  */
@@ -16,13 +16,15 @@ export interface TempSite {
   close(): Promise<void>;
 }
 
-/** `files`: path under the host's folder → content. */
-export async function startTempSite(host: string, files: Record<string, string>): Promise<TempSite> {
+/** `sites`: host → (path under the host's folder → content). */
+export async function startTempSites(sites: Record<string, Record<string, string | Buffer>>): Promise<TempSite> {
   const root = mkdtempSync(join(tmpdir(), 'ct-site-'));
-  for (const [path, content] of Object.entries(files)) {
-    const file = join(root, 'sites', host, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
+  for (const [host, files] of Object.entries(sites)) {
+    for (const [path, content] of Object.entries(files)) {
+      const file = join(root, 'sites', host, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
   }
   const server = await startFixtureServer(join(root, 'sites'));
   const browser = await launchBrowser({ fixtures: server });
@@ -34,4 +36,9 @@ export async function startTempSite(host: string, files: Record<string, string>)
       await server.close();
     },
   };
+}
+
+/** One host's site. */
+export function startTempSite(host: string, files: Record<string, string | Buffer>): Promise<TempSite> {
+  return startTempSites({ [host]: files });
 }

@@ -3,12 +3,16 @@
  * refuse pass's home page showed a banner, and reads its own home page while the refuse pass is
  * still crawling; it picks its other pages once the refuse pass is over. The actor's records still
  * come out refuse pass first. Seen here without fine timing: the refuse pass's contact page answers
- * 8 s late, and the accept pass's home page is read before that page is.
+ * 8 s late, and the accept pass's home page is read before that page is. A banner first seen on a
+ * later page (the real tarteaucitron.js on the contact page only) still gets its accept pass, after
+ * the refuse pass.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney } from '../../crawler/journey/journey.ts';
 import { judgeInline as judge } from '../helpers/judge.ts';
-import { startTempSite, type TempSite } from '../helpers/temp-site.ts';
+import { startTempSites, type TempSite } from '../helpers/temp-site.ts';
 
 const HOST = 'www.banque-bandeau.fr';
 const SLOW_MS = 8000;
@@ -21,14 +25,35 @@ const BANNER = `<div id="bandeau" style="position:fixed;bottom:0;left:0;right:0;
 </div>
 <script>if (!/choix=/.test(document.cookie)) document.getElementById('bandeau').style.display = 'block';</script>`;
 
+// A site whose banner (the real tarteaucitron.js) is only on its contact page.
+const LATE_HOST = 'www.bandeau-tardif.fr';
+const TAC_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'real-cmp', 'sites', 'www.mutuelle-exemple.fr', 'assets', 'tarteaucitron');
+const TAC_FILES = Object.fromEntries(
+  readdirSync(TAC_DIR, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => [relative(join(TAC_DIR, '..', '..'), join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))]),
+);
+const TAC_INIT = `<script src="/assets/tarteaucitron/tarteaucitron.js"></script>
+<script>tarteaucitron.init({ privacyUrl: "/", hashtag: "#tarteaucitron", cookieName: "tarteaucitron", orientation: "middle", showAlertSmall: false, cookieslist: false, removeCredit: true, DenyAllCta: true, AcceptAllCta: true, highPrivacy: true, mandatory: true }); tarteaucitron.user.gtagUa = "G-EXEMPLE"; (tarteaucitron.job = tarteaucitron.job || []).push("gtag");</script>`;
+
 let site: TempSite;
 
 beforeAll(async () => {
-  site = await startTempSite(HOST, {
+  site = await startTempSites({
+    [LATE_HOST]: {
+      ...TAC_FILES,
+      'index.html': `<!doctype html><html lang="fr"><head><title>Accueil</title></head><body><h1>Assurance</h1><a href="/contact">Nous contacter</a></body></html>`,
+      // requests after load (three in a row, 0.6 s each) keep the page open a moment, as real pages do, for autoconsent to see the banner
+      'contact.html': `<!doctype html><html lang="fr"><head><title>Contact</title>${TAC_INIT}</head><body><h1>Contact</h1><p>Service client : <a href="tel:+33478901234">04 78 90 12 34</a></p><script>addEventListener('load', async () => { for (let i = 0; i < 3; i++) await fetch('/horaires.json'); })</script></body></html>`,
+      'horaires.json': '{"ouvert": "9h-18h"}',
+      '_routes.json': JSON.stringify({ '/horaires.json': { delayMs: 600 } }),
+    },
+    [HOST]: {
     'index.html': `<!doctype html><html lang="fr"><body><h1>Banque</h1><a href="/nous-contacter">Nous contacter</a> <a href="/aide">Aide</a>${BANNER}</body></html>`,
     'nous-contacter.html': `<!doctype html><html lang="fr"><body><h1>Contact</h1><p>Service client : <a href="tel:+33478901234">04 78 90 12 34</a></p>${BANNER}</body></html>`,
     'aide.html': `<!doctype html><html lang="fr"><body><h1>Aide</h1>${BANNER}</body></html>`,
     '_routes.json': JSON.stringify({ '/nous-contacter': { delayMs: SLOW_MS } }),
+    },
   });
 });
 afterAll(async () => {
@@ -51,5 +76,20 @@ describe('accept pass overlapping the refuse pass', () => {
     const planAt = r.consentEvents.findIndex((e) => e.startsWith('accept: '));
     expect(planAt).toBeGreaterThan(r.consentEvents.findIndex((e) => e.startsWith('refuse: ')));
     expect(r.consentEvents[planAt]).toMatch(/^accept: accepting changed nothing on the home page: 0 page\(s\) seen again/);
+  });
+
+  it('runs the accept pass after the refuse pass when the banner first showed on a later page', { timeout: 90_000 }, async () => {
+    const actor = { id: 'tardif', name: 'Bandeau tardif', url: `https://${LATE_HOST}/` };
+    const r = await runJourney(site.browser, actor, { screenshots: false, blockPrivateNetwork: false, respectRobots: false }, { judge });
+    expect(r.status).toBe('ok');
+    expect(r.consent).toEqual({ cmp: 'tarteaucitron', banner: true, rejectButton: true });
+    expect(r.consentEvents).toContain('refuse: autoconsent popup tarteaucitron deny');
+    // nothing to accept on the home page: the contact page, where the banner is, is seen again
+    expect(r.consentEvents).toContain('accept: no banner on the home page (it showed on a later page): 1 page(s) seen again');
+    expect(r.pages.map((p) => `${p.pass} ${new URL(p.finalUrl).pathname}`)).toEqual(['refuse /', 'refuse /contact', 'accept /', 'accept /contact']);
+    expect(r.consentEvents).toContain('accept: autoconsent optInResult true'); // and accepted there
+    const lastRefuse = Math.max(...r.pages.filter((p) => p.pass === 'refuse').map((p) => Date.parse(p.snapshot!.capturedAt)));
+    const acceptHome = r.pages.find((p) => p.pass === 'accept' && p.depth === 0)!;
+    expect(Date.parse(acceptHome.snapshot!.capturedAt)).toBeGreaterThan(lastRefuse);
   });
 });

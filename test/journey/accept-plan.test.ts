@@ -48,6 +48,13 @@ describe('accept pass plan', () => {
     expect(plan.reason).toMatch(/^accepting changed nothing on the home page: 2 page/);
   });
 
+  it('sees every page that matters again when the banner did not show on the home page (nothing was accepted there)', () => {
+    const acceptHome = page(HOME, { pass: 'accept', depth: 0, requests: [['script', 'https://www.banque.fr/app.js?v=2']], channels: [['social']] });
+    const plan = planAcceptPass(site, refuseHome, acceptHome, 6, false);
+    expect(urls(plan.items)).toEqual(['https://www.banque.fr/contact', 'https://www.banque.fr/aide', 'https://aide.banque.fr/', 'https://www.banque.fr/agences', 'https://www.banque.fr/offres']);
+    expect(plan.reason).toBe('no banner on the home page (it showed on a later page): 5 page(s) seen again');
+  });
+
   it('counts a channel or a chat vendor the home page shows only once accepted as a change', () => {
     const withChat = page(HOME, { pass: 'accept', depth: 0, requests: [['script', 'https://www.banque.fr/app.js']], channels: [['social'], ['livechat', 'iadvize']] });
     expect(consentChange(refuseHome, withChat)).toBe('accepting showed livechat:iadvize on the home page');
