@@ -3,20 +3,15 @@
  * links, the contact page at depth 3 (Accueil → Particuliers → Aide → Nous contacter), a help
  * button that navigates by script (no href), within a small page budget.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { launchBrowser } from '../crawler/journey/browser.ts';
-import { startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
 import { runJourney } from '../crawler/journey/journey.ts';
-import { judgeInline } from './helpers/judge.ts';
-
 import { rollupChannels } from '../crawler/judge/rollup.ts';
+import { judgeInline } from './helpers/judge.ts';
+import { startTempSite, type TempSite } from './helpers/temp-site.ts';
 
 const HOST = 'www.banque-decoy.fr';
-let server: FixtureServer;
+let site: TempSite;
 let browser: Browser;
 
 function page(title: string, body: string): string {
@@ -27,23 +22,21 @@ function page(title: string, body: string): string {
 }
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'ct-order-'));
-  const site = join(root, 'sites', HOST);
-  mkdirSync(join(site, 'produits'), { recursive: true });
-  writeFileSync(join(site, 'index.html'), page('Accueil', '<h1>Banque Decoy</h1>'));
-  for (let i = 0; i < 90; i++) writeFileSync(join(site, 'produits', `offre-${i}.html`), page(`Offre ${i}`, `<p>Offre ${i}</p>`));
-  writeFileSync(join(site, 'professionnels.html'), page('Pros', '<p>Pros</p>'));
-  writeFileSync(join(site, 'mentions-legales.html'), page('Mentions', '<p>RCS Paris 552 120 222 — capital 1 234 567 890 €</p>'));
-  writeFileSync(join(site, 'plan-du-site.html'), page('Plan', '<p>Plan</p>'));
-  writeFileSync(join(site, 'particuliers.html'), page('Particuliers', `<button type="button" onclick="location.href='/aide'">Besoin d'aide ?</button>`));
-  writeFileSync(join(site, 'aide.html'), page('Aide', '<h1>Aide</h1><a href="/nous-contacter">Nous contacter</a>'));
-  writeFileSync(join(site, 'nous-contacter.html'), page('Contact', '<p>Service client : <span>09</span> <span>69 32</span> 15 15, du lundi au vendredi de 8h à 20h.</p>'));
-  server = await startFixtureServer(join(root, 'sites'));
-  browser = await launchBrowser({ fixtures: server });
+  const offers = Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`produits/offre-${i}.html`, page(`Offre ${i}`, `<p>Offre ${i}</p>`)]));
+  site = await startTempSite(HOST, {
+    'index.html': page('Accueil', '<h1>Banque Decoy</h1>'),
+    ...offers,
+    'professionnels.html': page('Pros', '<p>Pros</p>'),
+    'mentions-legales.html': page('Mentions', '<p>RCS Paris 552 120 222 — capital 1 234 567 890 €</p>'),
+    'plan-du-site.html': page('Plan', '<p>Plan</p>'),
+    'particuliers.html': page('Particuliers', `<button type="button" onclick="location.href='/aide'">Besoin d'aide ?</button>`),
+    'aide.html': page('Aide', '<h1>Aide</h1><a href="/nous-contacter">Nous contacter</a>'),
+    'nous-contacter.html': page('Contact', '<p>Service client : <span>09</span> <span>69 32</span> 15 15, du lundi au vendredi de 8h à 20h.</p>'),
+  });
+  browser = site.browser;
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 describe('journey crawl order', () => {

@@ -116,7 +116,7 @@ export async function runJourney(
     // A banner first handled on a later page (it came after the home page's consent step): the
     // accept pass runs now, after the refuse pass, as it did before the passes overlapped.
     if (!accept && refuse.consent.banner && !error) accept = startAccept();
-    const accepted = accept ? await (accept as Promise<PassOutcome>) : null;
+    const accepted = accept ? await accept : null;
     if (accepted) {
       consentEvents.push(...accepted.events);
       if (accepted.error && !error) error = `accept pass: ${accepted.error}`;
