@@ -92,13 +92,28 @@ export async function capture(page: Page, place: PagePlace, reqs: RequestLog, wi
   };
   if (place.headers) snapshot.headers = place.headers;
   // Hidden links count: mega-menu entries are one hover away and cost no navigation.
-  const links = rankLinks(main.links, domain).map((c) => ({ url: c.url, label: c.label, kind: c.kind, score: c.score }));
+  const links = linkRecords(main.links, domain);
   const scriptNav = main.scriptNav
     .map((s) => ({ id: s.id, text: s.text, score: textScore(s.text) }))
     .filter((s) => s.score >= SCRIPT_NAV_MIN_SCORE)
     .sort((a, b) => b.score - a.score)
     .slice(0, SCRIPT_NAV_PER_PAGE);
   return { snapshot, links, scriptNav };
+}
+
+/**
+ * The links of a page as they stand now, ranked as `capture` ranks them (no HTML, no script
+ * buttons): read on a home page once it settled, so that its best link can be visited while the
+ * home page dwells.
+ */
+export async function earlyLinks(page: Page, domain: string): Promise<PageLinkRecord[]> {
+  const got = (await withTimeout(page.evaluate(inPageCall('snapshot', { linksOnly: true })), SNAPSHOT_EVAL_MS, 'page links')) as Pick<InPageSnapshot, 'links'>;
+  return linkRecords(got.links, domain);
+}
+
+/** A page's raw links, ranked, as the page record keeps them. */
+function linkRecords(raw: RawLink[], domain: string): PageLinkRecord[] {
+  return rankLinks(raw, domain).map((c) => ({ url: c.url, label: c.label, kind: c.kind, score: c.score }));
 }
 
 /** Re-tags the script buttons of a page reloaded to click the next one (no globals, no frames). */

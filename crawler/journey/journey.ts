@@ -77,6 +77,7 @@ export async function runJourney(
     },
     log: hooks.log ?? (() => undefined),
     actorId: actor.id,
+    longLived: new Set(),
   };
   const robots = opts.respectRobots ? new RobotsGate(opts.navTimeoutMs) : null;
   // Each pass keeps its own records, so that the actor's pages come out in the same order (refuse
@@ -95,14 +96,15 @@ export async function runJourney(
     const refuseOutcome = new Promise<PassOutcome>((resolve) => (refuseOver = resolve));
     const targets = async (acceptHome: PageRecord, acceptConsent: ConsentRecord) => {
       const refuse = await refuseOutcome;
-      if (refuse.error) return [];
-      const plan = planAcceptPass(refusePages, home()!, acceptHome, opts.acceptPages, acceptConsent.banner);
+      const h = home();
+      if (refuse.error || !h || h.error || !h.snapshot) return [];
+      const plan = planAcceptPass(refusePages, h, acceptHome, opts.acceptPages, acceptConsent.banner);
       consentEvents.push(`accept: ${plan.reason}`);
       return plan.items;
     };
     const startAccept = () => runPass({ browser, home: actor.url, pass: 'accept', targets, budget: opts.acceptPages + 1, robots, pages: acceptPages, contexts, shared });
-    const onHome = (h: PageRecord, c: ConsentRecord) => {
-      if (!h.error && h.snapshot && c.banner) accept = startAccept();
+    const onHome = (c: ConsentRecord) => {
+      if (c.banner) accept = startAccept();
     };
     const refuse = await runPass({ browser, home: actor.url, pass: 'refuse', targets: null, budget: opts.maxPages, robots, pages: refusePages, contexts, shared, onHome });
     refuseOver(refuse);
@@ -110,6 +112,10 @@ export async function runJourney(
     consentEvents.push(...refuse.events);
     const h = home();
     if (!h || h.error || !h.snapshot) {
+      // The accept pass may have started before the home page turned out unreadable (a wall seen
+      // once judged): it chose no page past its home (targets), and what it saw is not kept.
+      if (accept) await accept;
+      acceptPages.length = 0;
       return { status: 'failed', error: h?.error ?? refuse.error ?? 'home page not reached', blockedBy: h?.blockedBy ?? null, consent, pages: allPages(), consentEvents };
     }
     let error = refuse.error;

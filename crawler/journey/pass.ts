@@ -6,7 +6,7 @@
  * lost. Buttons that navigate by script are clicked to learn where they lead.
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
-import type { ConsentPass, ConsentRecord, PageRecord } from '../types.ts';
+import type { ConsentPass, ConsentRecord, PageLinkRecord, PageRecord } from '../types.ts';
 import { DeadlineError, sleep, withTimeout } from './bounds.ts';
 import { retagScriptButtons, type ScriptNavButton } from './capture.ts';
 import { ConsentSession } from './consent.ts';
@@ -16,6 +16,8 @@ import { blockPrivateRequests } from './private-network.ts';
 import type { RobotsGate } from './robots-gate.ts';
 import { Tabs } from './tabs.ts';
 import { visit, type QueueItem, type VisitContext } from './visit.ts';
+
+type Visited = Awaited<ReturnType<typeof visit>>;
 import { WidgetOpener } from './widgets.ts';
 
 export class RobotsRefusal extends Error {}
@@ -49,7 +51,7 @@ class Frontier {
   }
 
   /** The links a visited page offers, one click deeper than it. */
-  addLinksOf(record: PageRecord): void {
+  addLinksOf(record: Pick<PageRecord, 'links' | 'depth' | 'path' | 'finalUrl'>): void {
     for (const l of record.links) {
       this.add({ url: l.url, depth: record.depth + 1, path: [...record.path, { url: record.finalUrl, label: l.label }], score: l.score, label: l.label });
     }
@@ -90,8 +92,8 @@ export interface PassSetup {
    * its consent step (the choice may wait for the refuse pass to end); refuse pass: null (crawl)
    */
   targets: ((home: PageRecord, consent: ConsentRecord) => Promise<QueueItem[]>) | null;
-  /** called once the home page was read and its consent step done (the journey may start the accept pass then) */
-  onHome?: (home: PageRecord, consent: ConsentRecord) => void;
+  /** called once the home page settled and its consent step is done, before its dwell (the journey may start the accept pass then) */
+  onHome?: (consent: ConsentRecord) => void;
   budget: number;
   robots: RobotsGate | null;
   /** every page record of the pass is pushed here as soon as it exists (kept if the watchdog ends the actor) */
@@ -133,54 +135,86 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
     const pool: Page[] = [await tabs.open()];
     const frontier = new Frontier(!!s.targets);
     frontier.add({ url: s.home, depth: 0, path: [], score: 0, label: 'Accueil' });
-    // The home page alone (the consent step happens there), then waves of up to `width` pages.
     const width = opts.pageDelayMs ? 1 : TABS_PER_SITE;
     let budget = s.budget;
-    let first = true;
-    while (budget > 0) {
-      v.clock.check();
+    /** The next `n` pages of the queue that robots.txt allows (its file fetched in `tab`). */
+    const take = async (n: number, first: boolean, tab: Page): Promise<QueueItem[]> => {
       const wave: QueueItem[] = [];
-      while (wave.length < (first ? 1 : Math.min(width, budget))) {
+      while (wave.length < n) {
         const item = frontier.next(first);
         if (!item) break;
-        if (s.robots && !(await s.robots.allows(pool[0], item.url))) {
+        if (s.robots && !(await s.robots.allows(tab, item.url))) {
           if (first) throw new RobotsRefusal(`robots.txt disallows ${item.url} (--ignore-robots to scan anyway)`);
           continue;
         }
         frontier.markVisited(item.url);
         wave.push(item);
       }
-      if (!wave.length) break;
-      if (!first && v.opts.pageDelayMs) await sleep(v.clock.cap(v.opts.pageDelayMs));
-      while (pool.length < wave.length) pool.push(await tabs.open());
-      const got = await Promise.all(wave.map((item, i) => visit(v, pool[i], item, s.pass, first ? consent : null)));
+      return wave;
+    };
+    // The home page first, alone until it settled and its consent step is done (the choice is
+    // stored for the site then). While it is watched (dwell, chat widgets, capture), the refuse
+    // pass visits its best link in a second tab: the two make the first wave, taken in that order.
+    v.clock.check();
+    const [homeItem] = await take(1, true, pool[0]);
+    let early: Promise<Visited | null> | null = null;
+    const visitsEarly = !s.targets && width > 1 && budget > 1;
+    const onSettled = (links: PageLinkRecord[] | null) => {
+      s.onHome?.(consent.record);
+      if (!links || !visitsEarly) return;
+      frontier.addLinksOf({ links, depth: 0, path: [], finalUrl: pool[0].url() });
+      early = (async () => {
+        if (pool.length < 2) pool.push(await tabs!.open());
+        const [item] = await take(1, false, pool[1]);
+        return item ? visit(v, pool[1], item, s.pass, null) : null;
+      })().catch(() => null);
+    };
+    const home = await visit(v, pool[0], homeItem!, s.pass, consent, s.onHome || visitsEarly ? onSettled : undefined);
+    // Each record is kept as soon as its wave allows (the home page's at once: a page visited beside
+    // it that hangs must not hold it back from the watchdog), in wave order.
+    const kept = new Set<Visited>();
+    const keep = (i: number, got: Visited) => {
+      pool[i] = got.page;
+      budget--;
+      frontier.markVisited(got.record.finalUrl);
+      s.pages.push(got.record);
+      kept.add(got);
+    };
+    keep(0, home);
+    const second = early ? await (early as Promise<Visited | null>) : null;
+    // The home page failed (or was a wall): what was seen beside it is not the actor's crawl.
+    let wave: Visited[] = home.record.error || !second ? [home] : [home, second];
+    let first = true;
+    while (wave.length) {
       // Records, links and script buttons are taken in wave order: the same pages give the same crawl.
-      for (let i = 0; i < got.length; i++) {
-        pool[i] = got[i].page;
-        budget--;
-        frontier.markVisited(got[i].record.finalUrl);
-        s.pages.push(got[i].record);
-      }
-      if (first) s.onHome?.(got[0].record, consent.record);
-      if (first && got[0].record.error) break; // the home page failed: nothing else to do in this pass
-      if (first && s.targets) for (const t of await s.targets(got[0].record, consent.record)) frontier.add(t);
+      for (let i = 0; i < wave.length; i++) if (!kept.has(wave[i])) keep(i, wave[i]);
+      if (first && home.record.error) break; // the home page failed: nothing else to do in this pass
+      if (first && s.targets) for (const t of await s.targets(home.record, consent.record)) frontier.add(t);
       first = false;
-      if (s.targets) continue;
-      for (let i = 0; i < got.length; i++) {
-        const { record, scriptNav } = got[i];
-        if (!record.snapshot) continue;
-        frontier.addLinksOf(record);
-        if (scriptNav.length && record.depth < SCRIPT_NAV_MAX_DEPTH && budget > 0) {
-          const found = await followScriptNav(v, pool[i], record, scriptNav, frontier, s.pass);
-          pool[i] = found.page;
-          for (const rec of found.records) {
-            budget--;
-            s.pages.push(rec);
-            frontier.markVisited(rec.url);
-            frontier.addLinksOf(rec);
+      if (!s.targets) {
+        for (let i = 0; i < wave.length; i++) {
+          const { record, scriptNav } = wave[i];
+          if (!record.snapshot) continue;
+          frontier.addLinksOf(record);
+          if (scriptNav.length && record.depth < SCRIPT_NAV_MAX_DEPTH && budget > 0) {
+            const found = await followScriptNav(v, pool[i], record, scriptNav, frontier, s.pass);
+            pool[i] = found.page;
+            for (const rec of found.records) {
+              budget--;
+              s.pages.push(rec);
+              frontier.markVisited(rec.url);
+              frontier.addLinksOf(rec);
+            }
           }
         }
       }
+      if (budget <= 0) break;
+      v.clock.check();
+      const items = await take(Math.min(width, budget), false, pool[0]);
+      if (!items.length) break;
+      if (v.opts.pageDelayMs) await sleep(v.clock.cap(v.opts.pageDelayMs));
+      while (pool.length < items.length) pool.push(await tabs.open());
+      wave = await Promise.all(items.map((item, i) => visit(v, pool[i], item, s.pass, null)));
     }
   } catch (err) {
     error = err instanceof DeadlineError || err instanceof RobotsRefusal ? err.message : `${(err as Error).message}`.split('\n')[0];

@@ -7,9 +7,9 @@
  */
 import type { BrowserContext, Page, Request } from 'playwright';
 import type { ChatVendor } from '../../detectors/data/chat-vendors.ts';
-import type { PageRecord, PathStep, SiteContext } from '../types.ts';
+import type { PageLinkRecord, PageRecord, PathStep, SiteContext } from '../types.ts';
 import { withTimeout, type ActorClock } from './bounds.ts';
-import { capture, type ScriptNavButton } from './capture.ts';
+import { capture, earlyLinks, type ScriptNavButton } from './capture.ts';
 import type { ConsentSession } from './consent.ts';
 import type { BotWallResult } from '../../detectors/bot-wall.ts';
 import { isOwnSite, registrableDomain } from './links.ts';
@@ -25,7 +25,7 @@ import {
   type JourneyOptions,
 } from './options.ts';
 import { redirectChainIsPublic } from './private-network.ts';
-import { RequestLog } from './requests.ts';
+import { RequestLog, type LongLivedEndpoints } from './requests.ts';
 import { sleep } from './bounds.ts';
 import { waitForQuiet, waitForVendor } from './settle.ts';
 import type { Tabs } from './tabs.ts';
@@ -60,11 +60,20 @@ export interface VisitContext {
   wantsScreenshot: (record: PageRecord) => boolean;
   log: (msg: string) => void;
   actorId: string;
+  /** endpoints of the actor's site that turned out long-lived (long-polls): they hold no later page */
+  longLived: LongLivedEndpoints;
 }
 
 export function emptyRecord(item: QueueItem, pass: PageRecord['pass']): PageRecord {
   return { pass, url: item.url, finalUrl: item.url, status: null, depth: item.depth, path: item.path, title: '', error: null, snapshot: null, links: [], findings: [], detectorRuns: [], screenshot: null, score: item.score, ms: 0, blockedBy: null };
 }
+
+/**
+ * Called once the page settled and its consent step is done, before its dwell and capture: the
+ * links the page offers at that moment (null when they could not be read). The pass starts work
+ * that needs no more of this page (its best link, the accept pass) while the page is watched.
+ */
+export type OnSettled = (links: PageLinkRecord[] | null) => void;
 
 export async function visit(
   v: VisitContext,
@@ -72,9 +81,10 @@ export async function visit(
   item: QueueItem,
   pass: PageRecord['pass'],
   consent: ConsentSession | null,
+  onSettled?: OnSettled,
 ): Promise<{ record: PageRecord; page: Page; scriptNav: ScriptNavButton[] }> {
   const t0 = Date.now();
-  const reqs = new RequestLog(page);
+  const reqs = new RequestLog(page, v.longLived);
   const record = emptyRecord(item, pass);
   let scriptNav: ScriptNavButton[] = [];
   const phases: string[] = [];
@@ -114,6 +124,7 @@ export async function visit(
       if (consent.record.banner) dwellFrom = Date.now();
       phase('consent');
     }
+    if (onSettled && !record.error) onSettled(await earlyLinks(page, v.site.domain).catch(() => null));
     if (item.depth === 0) await sleep(v.clock.cap(Math.max(0, dwellFrom + HOME_DWELL_MS - Date.now())));
     const vendorSeen = await waitForVendor(page, reqs, v.vendors, v.clock);
     phase('vendor');

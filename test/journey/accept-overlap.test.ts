@@ -5,12 +5,14 @@
  * come out refuse pass first. Seen here without fine timing: the refuse pass's contact page answers
  * 8 s late, and the accept pass's home page is read before that page is. A banner first seen on a
  * later page (the real tarteaucitron.js on the contact page only) still gets its accept pass, after
- * the refuse pass.
+ * the refuse pass. A home page found to be a wall only once judged (after its consent step had
+ * already started the accept pass) leaves the actor failed with nothing of the accept pass kept.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney } from '../../crawler/journey/journey.ts';
+import type { JudgeFn } from '../../crawler/journey/journey.ts';
 import { judgeInline as judge } from '../helpers/judge.ts';
 import { startTempSites, type TempSite } from '../helpers/temp-site.ts';
 
@@ -91,5 +93,17 @@ describe('accept pass overlapping the refuse pass', () => {
     const lastRefuse = Math.max(...r.pages.filter((p) => p.pass === 'refuse').map((p) => Date.parse(p.snapshot!.capturedAt)));
     const acceptHome = r.pages.find((p) => p.pass === 'accept' && p.depth === 0)!;
     expect(Date.parse(acceptHome.snapshot!.capturedAt)).toBeGreaterThan(lastRefuse);
+  });
+
+  it('keeps nothing of an accept pass started before the home page turned out to be a wall', { timeout: 90_000 }, async () => {
+    // The judge says "wall" for the refuse pass's home page: that verdict comes after the consent
+    // step, by which time the accept pass had started (the banner was there).
+    const walls: JudgeFn = async (snap, s) => (snap.pass === 'refuse' && snap.depth === 0 ? { findings: [], detectorRuns: [], wall: { service: 'DataDome', evidence: [] } } : judge(snap, s));
+    const actor = { id: 'bandeau', name: 'Banque bandeau', url: `https://${HOST}/` };
+    const r = await runJourney(site.browser, actor, { screenshots: false, blockPrivateNetwork: false, respectRobots: false }, { judge: walls });
+    expect(r.status).toBe('failed');
+    expect(r.blockedBy).toBe('DataDome');
+    expect(r.error).toBe('blocked by DataDome');
+    expect(r.pages.map((p) => `${p.pass} ${new URL(p.finalUrl).pathname}`)).toEqual(['refuse /']);
   });
 });

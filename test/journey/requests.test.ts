@@ -60,4 +60,34 @@ describe('request log: settled or not', () => {
     expect(log.records[0].status).toBe(200);
     log.detach();
   });
+
+  it('a long-poll endpoint learned on one page never holds the next page of the actor', async () => {
+    const longLived = new Set<string>();
+    const first = new EventEmitter();
+    const log1 = new RequestLog(first as unknown as Page, longLived);
+    const t0 = Date.now();
+    first.emit('request', req('https://live.a.fr/poll?h=www.a.fr&n=1', 'fetch'));
+    first.emit('request', req('https://www.a.fr/slow.js', 'script'));
+    expect(log1.pending(t0 + 10)).toBe(2);
+    expect(longLived.size).toBe(0);
+    // both turn long-lived: only the fetch is taken for a long-poll (a slow script is not one)
+    expect(log1.pending(t0 + LONG_LIVED_MS + 10)).toBe(0);
+    expect([...longLived]).toEqual(['https://live.a.fr/poll']);
+    log1.detach();
+
+    const next = new EventEmitter();
+    const log2 = new RequestLog(next as unknown as Page, longLived);
+    next.emit('request', req('https://live.a.fr/poll?h=www.a.fr&n=2', 'fetch')); // same endpoint, new query
+    next.emit('request', req('https://www.a.fr/slow.js', 'script'));
+    next.emit('request', req('https://live.a.fr/api/status', 'xhr')); // another endpoint of the host
+    expect(log2.pending()).toBe(2); // the script and the other XHR hold the page, the known long-poll does not
+    expect(log2.records.map((r) => r.url)).toEqual(['https://live.a.fr/poll?h=www.a.fr&n=2', 'https://www.a.fr/slow.js', 'https://live.a.fr/api/status']);
+    log2.detach();
+    // without the actor's memory, the same request holds a fresh page until it turns long-lived
+    const fresh = new EventEmitter();
+    const log3 = new RequestLog(fresh as unknown as Page);
+    fresh.emit('request', req('https://live.a.fr/poll?h=www.a.fr&n=3', 'fetch'));
+    expect(log3.pending()).toBe(1);
+    log3.detach();
+  });
 });

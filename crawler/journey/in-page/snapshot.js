@@ -8,6 +8,8 @@
  * - scriptNav: buttons and clickables without href that may navigate by script, tagged in the live
  *   DOM with data-ct-nav="<n>" so the crawler can click them;
  * - globals: which of the asked window globals exist (dotted paths allowed).
+ * With opts.linksOnly, only the title and the links (visibility marks applied, so a link is ranked
+ * as in the full snapshot): the early look at a home page, before its dwell.
  * Limits: closed shadow roots are out of reach; beyond maxElements the visibility marks are skipped.
  * Uses the shared prelude `ct` (in-page/prelude.js).
  */
@@ -94,6 +96,10 @@
   };
   scan(document);
   for (const r of roots) scan(r);
+  if (opts.linksOnly) {
+    for (const el of marked) el.removeAttribute('data-ct-hidden');
+    return { title: document.title || '', links };
+  }
 
   // Clickables without href that may navigate by script.
   const scriptNav = [];
