@@ -29,8 +29,8 @@ afterAll(async () => {
 });
 
 describe('judge pool', () => {
-  it('stops a detector over its budget, records it as error (not absent), and runs the others', async () => {
-    const pool = new JudgePool({ size: 1, budgetMs: 1500, detectorsModule: new URL('./helpers/budget-detectors.ts', import.meta.url), detectors: budgetDetectors });
+  it('stops a detector over its time or memory budget, records it as error (not absent), and runs the others', async () => {
+    const pool = new JudgePool({ size: 1, budgetMs: 1500, heapMb: 64, detectorsModule: new URL('./helpers/budget-detectors.ts', import.meta.url), detectors: budgetDetectors });
     pools.push(pool);
     const tick = { n: 0 };
     const ticker = setInterval(() => tick.n++, 50);
@@ -42,18 +42,21 @@ describe('judge pool', () => {
       ['quick-first', 'found'],
       ['never-returns', 'error'],
       ['throws', 'error'],
+      ['memory-hog', 'error'],
       ['quick-last', 'found'],
     ]);
     expect(j.runs[1]).toMatchObject({ version: 3, error: 'never-returns over its time budget of 1500 ms' });
     expect(j.runs[2].error).toBe('boom');
+    expect(j.runs[3].error).toMatch(/^memory-hog detector thread crashed: .*memory limit/);
     expect(j.findings.map((f) => f.detector)).toEqual(['quick-first', 'quick-last']);
     // the replaced thread serves the next page
     const again = await pool.judge(snap('<p>rien</p>'), site);
-    expect(again.runs.map((r) => r.outcome)).toEqual(['absent', 'error', 'error', 'absent']);
+    expect(again.runs.map((r) => r.outcome)).toEqual(['absent', 'error', 'error', 'error', 'absent']);
   });
 
-  it('gives the same findings as judging in-process, on a real page with the real registry', async () => {
-    const pool = new JudgePool();
+  // Threads load the judge from the esbuild bundle (judge-bundle.ts), or through tsx when none can be built.
+  it.each([true, false])('gives the same findings as judging in-process, on a real page with the real registry (bundled: %s)', async (bundled) => {
+    const pool = new JudgePool({ bundled });
     pools.push(pool);
     const html = `<html><body><h1>Nous contacter</h1><p>Service client : <a href="tel:+33969321515">09 69 32 15 15</a>, du lundi au vendredi de 8h à 20h.</p>
       <a href="mailto:contact@a.fr">contact@a.fr</a><a href="https://www.facebook.com/banquea">Facebook</a></body></html>`;

@@ -1,15 +1,24 @@
 // A judging thread (see judge-pool.ts): parses each snapshot once, checks it for a bot wall (when
 // asked), and runs the registered detectors from index `from`, posting { start } before and { done }
 // after each one, so the pool can stop a detector that runs over its budget by ending this thread.
-// Plain JavaScript: it registers tsx, then loads the TypeScript judge.
+// Plain JavaScript: it loads the judge from the pool's bundle (judge-bundle.ts), or registers tsx
+// and loads the TypeScript sources when there is none.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
-const { buildPageView } = await import('../../detectors/detector.ts');
-const { detectors } = await import(workerData?.detectorsModule ?? '../../detectors/index.ts');
-const { runDetector } = await import('./judge.ts');
-const { detectBotWall } = await import('../../detectors/bot-wall.ts');
+// The bundle (judge-bundle.ts) when the pool has one; else the TypeScript sources through tsx.
+async function load() {
+  if (workerData?.bundle) return import(workerData.bundle);
+  const { register } = await import('tsx/esm/api');
+  register();
+  const [{ buildPageView }, { detectors }, { runDetector }, { detectBotWall }] = await Promise.all([
+    import('../../detectors/detector.ts'),
+    import(workerData?.detectorsModule ?? '../../detectors/index.ts'),
+    import('./judge.ts'),
+    import('../../detectors/bot-wall.ts'),
+  ]);
+  return { buildPageView, detectors, runDetector, detectBotWall };
+}
+const { buildPageView, detectors, runDetector, detectBotWall } = await load();
 
 parentPort.on('message', (job) => {
   let view;

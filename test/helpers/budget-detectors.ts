@@ -1,4 +1,5 @@
-// Detectors for the judge-pool test: a quick one, one that never returns, one that throws, a quick one.
+// Detectors for the judge-pool test: a quick one, one that never returns, one that throws, one that
+// takes all the memory it can, a quick one.
 import type { Detector } from '../../detectors/detector.ts';
 import { evidence } from '../../detectors/detector.ts';
 
@@ -30,6 +31,16 @@ export const detectors: Detector[] = [
     needs: ['html'],
     detect: () => {
       throw new Error('boom');
+    },
+  },
+  {
+    id: 'memory-hog',
+    version: 1,
+    channels: ['chatbot'],
+    needs: ['html'],
+    detect: () => {
+      const kept: number[][] = [];
+      for (;;) kept.push(new Array(1_000_000).fill(kept.length));
     },
   },
   quick('quick-last'),
