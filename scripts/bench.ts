@@ -7,8 +7,9 @@
  *      waitUntil "load", same-site links breadth-first from the home page within the same page
  *      budget as the scan, nothing else: no detectors, no consent, no waits);
  *   b. scan() with concurrency 1;
- *   c. scan() with DEFAULT_CONCURRENCY;
- *   d. (quiet network only) scan() with DEFAULT_CONCURRENCY and --archive (CONTRACT §9): the
+ *   c. scan() with the default concurrency, as a user runs it (no --concurrency: DEFAULT_CONCURRENCY,
+ *      autoscaled while the CPU has headroom, crawler/run/autoscale.ts);
+ *   d. (quiet network only) the same scan with --archive (CONTRACT §9): the
  *      archive's time overhead against (c) and its size per actor.
  * Each scan writes its own temporary database; its pages are the rows of the `pages` table (both
  * consent passes). Peak memory is sampled every 250 ms from /proc: the RSS of this Node process plus
@@ -88,17 +89,17 @@ async function main(): Promise<void> {
         results.push(sequential);
         report(sequential);
       }
-      log(`bench: [${network}] c. scan() with concurrency ${DEFAULT_CONCURRENCY} (default)…`);
-      const def = await scanRun(corpus, dir, network, DEFAULT_CONCURRENCY, sampler);
+      log(`bench: [${network}] c. scan() with the default concurrency (${DEFAULT_CONCURRENCY}, autoscaled)…`);
+      const def = await scanRun(corpus, dir, network, 'default', sampler);
       results.push(def);
       report(def);
       byNet.set(network, { base, sequential, def });
     }
     let archived: { run: Result; bytes: number } | null = null;
     if (!process.argv.includes('--skip-archive') && byNet.has('quiet')) {
-      log(`bench: [quiet] d. scan() with concurrency ${DEFAULT_CONCURRENCY} and --archive…`);
+      log(`bench: [quiet] d. scan() with the default concurrency and --archive…`);
       const root = join(dir, 'archives');
-      const run = await scanRun(corpus, dir, 'quiet', DEFAULT_CONCURRENCY, sampler, root);
+      const run = await scanRun(corpus, dir, 'quiet', 'default', sampler, root);
       archived = { run, bytes: du(root) };
       results.push(run);
       report(run);

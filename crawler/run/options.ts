@@ -50,7 +50,10 @@ export interface ScanOptions {
 export interface RecordedOptions {
   fixtures: string | null;
   actors: string[] | null;
+  /** actors at once; with `autoscale`, where the scan starts (autoscale.ts) */
   concurrency: number;
+  /** no --concurrency given: more actors while the CPU has headroom (autoscale.ts) */
+  autoscale: boolean;
   maxPages: number;
   allowPrivate: boolean;
   actorTimeoutMs: number;
@@ -72,16 +75,17 @@ export interface RecordedOptions {
 }
 
 /**
- * Actors scanned at once: three per core. Most of a journey is waiting on the network, not
- * computing: on 2 cores, 16 generated actors at 2 per core kept 1.1 of the 2 cores busy (quiet
+ * Actors scanned at once: three per core (with no --concurrency, where the scan starts: it adds
+ * actors while the CPU has headroom, autoscale.ts). Most of a journey is waiting on the network,
+ * not computing: on 2 cores, 16 generated actors at 2 per core kept 1.1 of the 2 cores busy (quiet
  * network) and 0.9 (realistic network); at 3 per core they took 17 % and 21 % less time for 25 %
- * more memory (peak PSS 1.35 GB); at 4 per core peak PSS reached the 1.5 GB budget.
+ * more memory (peak PSS 1.35 GB).
  */
 export const DEFAULT_CONCURRENCY = Math.max(2, cpus().length * 3);
 /** One relaunch-and-retry for an actor whose browser crashed: a second crash is the site's doing. */
 export const DEFAULT_RETRIES = 1;
 
-export const DEFAULT_OPTIONS: Omit<RecordedOptions, 'fixtures' | 'actors' | 'queue' | 'archive' | 'replay'> = {
+export const DEFAULT_OPTIONS: Omit<RecordedOptions, 'fixtures' | 'actors' | 'queue' | 'archive' | 'replay' | 'autoscale'> = {
   fixturesNetwork: null,
   archiveMaxMb: DEFAULT_ARCHIVE_MAX_MB,
   concurrency: DEFAULT_CONCURRENCY,
@@ -117,6 +121,7 @@ export function resolveOptions(opts: ScanOptions, fixtures: string | null): Reco
     fixtures,
     actors: opts.actors?.length ? opts.actors : null,
     concurrency: opts.concurrency ?? DEFAULT_OPTIONS.concurrency,
+    autoscale: opts.concurrency === undefined,
     maxPages: opts.maxPages ?? DEFAULT_OPTIONS.maxPages,
     allowPrivate: opts.allowPrivate ?? DEFAULT_OPTIONS.allowPrivate,
     actorTimeoutMs: opts.actorTimeoutMs ?? DEFAULT_OPTIONS.actorTimeoutMs,
@@ -143,7 +148,8 @@ export function checkReplay(dir: string | undefined | null): string | null {
 
 /** The options of a recorded run (older runs lack some fields: they get today's defaults). */
 export function readRecordedOptions(json: string): RecordedOptions {
-  return { ...DEFAULT_OPTIONS, fixtures: null, actors: null, queue: null, archive: null, replay: null, ...(JSON.parse(json) as Partial<RecordedOptions>) };
+  // runs recorded before autoscaling existed ran at their fixed concurrency
+  return { ...DEFAULT_OPTIONS, fixtures: null, actors: null, queue: null, archive: null, replay: null, autoscale: false, ...(JSON.parse(json) as Partial<RecordedOptions>) };
 }
 
 export function journeyOptionsOf(o: RecordedOptions): JourneyOptions {

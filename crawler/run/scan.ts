@@ -27,6 +27,7 @@ import { Store } from '../store/store.ts';
 import { checkFixtures, checkReplay, readRecordedOptions, resolveOptions, type RecordedOptions, type ScanOptions } from './options.ts';
 import { BadInputError, checkPublicUrls, loadPanel, type Actor, type Panel } from './panel.ts';
 import { actorLine, presentChannels, recordActorOutcome, scanActor } from './scan-actor.ts';
+import { Autoscaler, MAX_CONCURRENCY } from './autoscale.ts';
 
 export { DEFAULT_CONCURRENCY, type RecordedOptions, type ScanOptions } from './options.ts';
 
@@ -167,6 +168,13 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
     return browser;
   };
   const queue = new PQueue({ concurrency: o.concurrency });
+  // No --concurrency: more actors at once while the CPU has headroom (autoscale.ts).
+  const scaler = o.autoscale
+    ? new Autoscaler(o.concurrency, MAX_CONCURRENCY, (n) => {
+        queue.concurrency = n;
+        logger.info({ concurrency: n }, 'concurrency');
+      })
+    : null;
   let onStop: () => void = () => undefined;
   const stopping = new Promise<void>((r) => (onStop = r));
   const abort = () => {
@@ -184,6 +192,7 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
       fixtures = replay;
     }
     if (todo.length && !stopped) await getBrowser();
+    scaler?.start();
     for (const actor of todo) {
       queue.add(async () => {
         if (stopped) return;
@@ -228,9 +237,10 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
       progress(`replay: ${replay.stats.answered} requests answered (${replay.stats.fallback} by the cache-busting fallback), ${replay.stats.refused} not in the archive`);
     }
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
-    logger.info({ ...counts, seconds: Number(secs) }, 'run finished');
+    logger.info({ ...counts, seconds: Number(secs), concurrency: scaler ? { from: o.concurrency, peak: scaler.peak } : o.concurrency }, 'run finished');
     progress(`run ${runId} finished in ${secs}s: ${counts.ok} ok, ${counts.partial} partial, ${counts.failed} failed`);
   } finally {
+    scaler?.stop();
     io.signal?.removeEventListener('abort', abort);
     const b = browser as Browser | null;
     if (b) await bounded(b.close());

@@ -8,6 +8,7 @@ import { launchBrowser } from '../../crawler/journey/browser.ts';
 import { registrableDomain } from '../../crawler/journey/links.ts';
 import { DEFAULT_JOURNEY } from '../../crawler/journey/journey.ts';
 import { startFixtureServer } from '../../crawler/serve/fixture-server.ts';
+import { MAX_CONCURRENCY } from '../../crawler/run/autoscale.ts';
 import { DEFAULT_CONCURRENCY, scan } from '../../crawler/run/scan.ts';
 import type { GeneratedCorpus } from '../gen-corpus.ts';
 import type { MemorySample, MemorySampler } from './memory.ts';
@@ -83,12 +84,19 @@ export async function baseline(corpus: GeneratedCorpus, network: Network, sample
   return { network, label: 'a. plain crawl (1 tab, load, BFS)', concurrency: null, actors: corpus.actors.length, pages, failedPages: failed, seconds, memory: sampler.stop() };
 }
 
-/** A scan of the corpus into its own database; with `archive`, web archives under that directory too. */
-export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number, sampler: MemorySampler, archive?: string): Promise<Result> {
+/**
+ * A scan of the corpus into its own database; with `archive`, web archives under that directory
+ * too. 'default': no concurrency given, as a user runs it (DEFAULT_CONCURRENCY, autoscaled).
+ */
+export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number | 'default', sampler: MemorySampler, archive?: string): Promise<Result> {
   const db = join(dir, `scan-${network}-c${concurrency}${archive ? '-archive' : ''}.db`);
+  let peak = 0;
   sampler.start();
   const t0 = performance.now();
-  await scan({ panelFile: corpus.panelFile, fixtures: corpus.sitesDir, db, concurrency, fixturesNetwork: network, archive }, { progress: () => {} });
+  await scan(
+    { panelFile: corpus.panelFile, fixtures: corpus.sitesDir, db, concurrency: concurrency === 'default' ? undefined : concurrency, fixturesNetwork: network, archive },
+    { progress: () => {}, onStatus: (st) => (peak = Math.max(peak, st.running)) },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const memory = sampler.stop();
   const d = new Database(db, { readonly: true });
@@ -98,10 +106,10 @@ export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Net
     const st = d.prepare('SELECT status, COUNT(*) AS n FROM actor_results GROUP BY status ORDER BY status').all() as { status: string; n: number }[];
     return {
       network,
-      label: archive
-        ? `d. scan() --archive, concurrency ${concurrency}`
-        : `${concurrency === DEFAULT_CONCURRENCY ? 'c' : 'b'}. scan(), concurrency ${concurrency}${concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`,
-      concurrency,
+      label:
+        (archive ? 'd. scan() --archive, ' : concurrency === 'default' ? 'c. scan(), ' : 'b. scan(), ') +
+        (concurrency === 'default' ? `default concurrency (${DEFAULT_CONCURRENCY}, autoscaled up to ${MAX_CONCURRENCY}; peak ${peak} at once)` : `concurrency ${concurrency}`),
+      concurrency: concurrency === 'default' ? DEFAULT_CONCURRENCY : concurrency,
       actors: corpus.actors.length,
       pages,
       failedPages,

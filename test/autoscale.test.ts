@@ -1,0 +1,44 @@
+/**
+ * Autoscaling a scan's concurrency (crawler/run/autoscale.ts) when no --concurrency is given: one
+ * more actor while the CPU was busy less than SCALE_UP_BELOW of the time, one fewer above
+ * SCALE_DOWN_ABOVE, between the start (DEFAULT_CONCURRENCY) and the ceiling.
+ */
+import { describe, expect, it } from 'vitest';
+import { Autoscaler, nextConcurrency, SCALE_DOWN_ABOVE, SCALE_UP_BELOW, type CpuTimes } from '../crawler/run/autoscale.ts';
+import { DEFAULT_CONCURRENCY, readRecordedOptions, resolveOptions } from '../crawler/run/options.ts';
+
+describe('autoscaling the number of actors at once', () => {
+  it('adds an actor while the CPU has headroom, takes one back when it is saturated, within bounds', () => {
+    expect(nextConcurrency(6, 0.5, 6, 8)).toBe(7);
+    expect(nextConcurrency(8, 0.5, 6, 8)).toBe(8); // at the ceiling
+    expect(nextConcurrency(7, 0.8, 6, 8)).toBe(7); // between the two thresholds: unchanged
+    expect(nextConcurrency(7, 0.95, 6, 8)).toBe(6);
+    expect(nextConcurrency(6, 0.95, 6, 8)).toBe(6); // never below the start
+    expect(SCALE_UP_BELOW).toBeLessThan(SCALE_DOWN_ABOVE);
+  });
+
+  it('steps from the CPU used since its last step, and tells each change', () => {
+    // cumulative CPU times as the OS gives them: each step reads the share busy since the last one
+    const busyShares = [0.4, 0.5, 0.6, 0.97, 0.8];
+    let now: CpuTimes = { busy: 0, total: 0 };
+    const sample = () => now;
+    const applied: number[] = [];
+    const s = new Autoscaler(6, 8, (n) => applied.push(n), sample);
+    for (const share of busyShares) {
+      now = { busy: now.busy + share * 2000, total: now.total + 2000 };
+      s.step();
+    }
+    expect(applied).toEqual([7, 8, 7]); // 0.4 → 7, 0.5 → 8, 0.6 at the ceiling, 0.97 → 7, 0.8 holds
+    expect(s.current).toBe(7);
+    expect(s.peak).toBe(8);
+  });
+
+  it('is on only when no --concurrency is given, and off for runs recorded before it existed (resume)', () => {
+    const auto = resolveOptions({ panelFile: 'p.yaml', db: 'x.db' }, null);
+    expect(auto).toMatchObject({ concurrency: DEFAULT_CONCURRENCY, autoscale: true });
+    expect(resolveOptions({ panelFile: 'p.yaml', db: 'x.db', concurrency: 3 }, null)).toMatchObject({ concurrency: 3, autoscale: false });
+    expect(readRecordedOptions(JSON.stringify(auto)).autoscale).toBe(true);
+    const { autoscale: _, ...old } = auto;
+    expect(readRecordedOptions(JSON.stringify(old))).toMatchObject({ concurrency: DEFAULT_CONCURRENCY, autoscale: false });
+  });
+});
