@@ -16,11 +16,11 @@ import { blockPrivateRequests } from './private-network.ts';
 import type { RobotsGate } from './robots-gate.ts';
 import { Tabs } from './tabs.ts';
 import { visit, type QueueItem, type VisitContext } from './visit.ts';
-
-type Visited = Awaited<ReturnType<typeof visit>>;
 import { WidgetOpener } from './widgets.ts';
 
 export class RobotsRefusal extends Error {}
+
+type Visited = Awaited<ReturnType<typeof visit>>;
 
 /** The crawl frontier of one pass. */
 class Frontier {
