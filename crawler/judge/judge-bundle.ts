@@ -49,6 +49,7 @@ export function judgeBundle(detectorsModule: string | null): Promise<string | nu
 
 async function build(detectorsModule: string | null): Promise<string | null> {
   const esbuild = await import('esbuild');
+  // esbuild's service process would otherwise live (idle, ~20 MB) as long as the scan
   const out = await esbuild.build({
     stdin: { contents: entrySource(detectorsModule), resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
     bundle: true,
@@ -69,7 +70,7 @@ async function build(detectorsModule: string | null): Promise<string | null> {
         },
       },
     ],
-  });
+  }).finally(() => esbuild.stop());
   const code = out.outputFiles[0].text;
   const file = new URL(`judge-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`, CACHE_DIR);
   if (!existsSync(file)) {
