@@ -38,7 +38,7 @@ export function buildCli(): Command {
     .option('--db <file>', 'SQLite database', DEFAULT_DB)
     .option('--actor <id>', 'only this actor (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--edition <label>', 'edition label (default: the panel edition, else the year)')
-    .option('--concurrency <n>', 'actors scanned at once (default: three per core, one more at a time while the CPU has headroom, up to four per core)', int('--concurrency'))
+    .option('--concurrency <n>', 'actors scanned at once (default: three per core, one more at a time while the CPU and memory have headroom, up to four per core)', int('--concurrency'))
     .option('--max-pages <n>', 'page budget per actor (default 30)', int('--max-pages'))
     .option('--resume [runId]', 'finish an interrupted run (default: the latest unfinished one)')
     .option('--allow-private', 'allow panel URLs on loopback or private networks without --fixtures')

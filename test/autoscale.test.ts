@@ -1,27 +1,35 @@
 /**
  * Autoscaling a scan's concurrency (crawler/run/autoscale.ts) when no --concurrency is given: one
- * more actor while the CPU was busy less than SCALE_UP_BELOW of the time, one fewer above
- * SCALE_DOWN_ABOVE, between the start (DEFAULT_CONCURRENCY) and the ceiling.
+ * more actor while the CPU was busy less than SCALE_UP_BELOW of the time and enough memory is
+ * available, one fewer above SCALE_DOWN_ABOVE or when memory runs short, between the start
+ * (DEFAULT_CONCURRENCY) and the ceiling.
  */
 import { describe, expect, it } from 'vitest';
-import { Autoscaler, nextConcurrency, SCALE_DOWN_ABOVE, SCALE_UP_BELOW, type CpuTimes } from '../crawler/run/autoscale.ts';
+import { Autoscaler, GROW_WITH_FREE_MEMORY, nextConcurrency, SCALE_DOWN_ABOVE, SCALE_UP_BELOW, SHRINK_UNDER_FREE_MEMORY, type CpuTimes } from '../crawler/run/autoscale.ts';
 import { DEFAULT_CONCURRENCY, readRecordedOptions, resolveOptions } from '../crawler/run/options.ts';
 
 describe('autoscaling the number of actors at once', () => {
   it('adds an actor while the CPU has headroom, takes one back when it is saturated, within bounds', () => {
-    expect(nextConcurrency(6, 0.5, 6, 8)).toBe(7);
-    expect(nextConcurrency(8, 0.5, 6, 8)).toBe(8); // at the ceiling
-    expect(nextConcurrency(7, 0.8, 6, 8)).toBe(7); // between the two thresholds: unchanged
-    expect(nextConcurrency(7, 0.95, 6, 8)).toBe(6);
-    expect(nextConcurrency(6, 0.95, 6, 8)).toBe(6); // never below the start
+    expect(nextConcurrency(6, 0.5, 0.6, 6, 8)).toBe(7);
+    expect(nextConcurrency(8, 0.5, 0.6, 6, 8)).toBe(8); // at the ceiling
+    expect(nextConcurrency(7, 0.8, 0.6, 6, 8)).toBe(7); // between the two thresholds: unchanged
+    expect(nextConcurrency(7, 0.95, 0.6, 6, 8)).toBe(6);
+    expect(nextConcurrency(6, 0.95, 0.6, 6, 8)).toBe(6); // never below the start
     expect(SCALE_UP_BELOW).toBeLessThan(SCALE_DOWN_ABOVE);
+  });
+
+  it('adds no actor while memory is short, and takes one back when it runs out', () => {
+    expect(nextConcurrency(6, 0.3, 0.2, 6, 8)).toBe(6); // idle CPU, but under a quarter of the memory available
+    expect(nextConcurrency(7, 0.3, 0.05, 6, 8)).toBe(6); // under a tenth: one back, however idle the CPU
+    expect(nextConcurrency(6, 0.3, 0.05, 6, 8)).toBe(6);
+    expect(SHRINK_UNDER_FREE_MEMORY).toBeLessThan(GROW_WITH_FREE_MEMORY);
   });
 
   it('steps from the CPU used since its last step, and tells each change', () => {
     // cumulative CPU times as the OS gives them: each step reads the share busy since the last one
     const busyShares = [0.4, 0.5, 0.6, 0.97, 0.8];
     let now: CpuTimes = { busy: 0, total: 0 };
-    const sample = () => now;
+    const sample = () => ({ cpu: now, freeMemory: 0.6 });
     const applied: number[] = [];
     const s = new Autoscaler(6, 8, (n) => applied.push(n), sample);
     for (const share of busyShares) {

@@ -9,9 +9,11 @@
  * half idle while each actor waited on its pages. The CPU target leaves headroom because the
  * crawler's waits are measured in wall-clock time: on a saturated machine pages settle late and
  * widget waits run out, which costs findings, not only seconds. Memory bounds the ceiling: four
- * actors per core peaked at 1.37–1.47 GB PSS on that corpus, within the 1.5 GB budget.
+ * actors per core peaked at 1.37–1.47 GB PSS on that corpus, within the 1.5 GB budget; and no actor
+ * is added while less than a quarter of the machine's memory is available (real pages are heavier
+ * than the corpus's, and a small machine must not start swapping), one is taken back under a tenth.
  */
-import { cpus } from 'node:os';
+import { cpus, freemem, totalmem } from 'node:os';
 import { DEFAULT_CONCURRENCY } from './options.ts';
 
 /** The ceiling: four actors per core (memory, see above). */
@@ -20,16 +22,20 @@ export const MAX_CONCURRENCY = Math.max(DEFAULT_CONCURRENCY, cpus().length * 4);
 export const SCALE_UP_BELOW = 0.7;
 /** Take one back above this: the machine is saturated. */
 export const SCALE_DOWN_ABOVE = 0.9;
+/** Add an actor only while at least this share of the machine's memory is available… */
+export const GROW_WITH_FREE_MEMORY = 0.25;
+/** …and take one back under this share. */
+export const SHRINK_UNDER_FREE_MEMORY = 0.1;
 /**
  * One step per this long, measured over the same span: an actor's first seconds (its browser
  * context, its home page) are its heaviest, so the effect of a step shows only after a moment.
  */
 export const SCALE_EVERY_MS = 2000;
 
-/** The concurrency to use next, from the CPU's busy share over the last span. Pure. */
-export function nextConcurrency(current: number, busy: number, min: number, max: number): number {
-  if (busy < SCALE_UP_BELOW && current < max) return current + 1;
-  if (busy > SCALE_DOWN_ABOVE && current > min) return current - 1;
+/** The concurrency to use next, from the CPU's busy share over the last span and the memory available now. Pure. */
+export function nextConcurrency(current: number, busy: number, freeMemory: number, min: number, max: number): number {
+  if ((busy > SCALE_DOWN_ABOVE || freeMemory < SHRINK_UNDER_FREE_MEMORY) && current > min) return current - 1;
+  if (busy < SCALE_UP_BELOW && freeMemory >= GROW_WITH_FREE_MEMORY && current < max) return current + 1;
   return current;
 }
 
@@ -38,8 +44,14 @@ export interface CpuTimes {
   total: number;
 }
 
-/** Cumulative CPU time of all cores (ms), busy and total. */
-export function cpuTimes(): CpuTimes {
+/** What a step reads: cumulative CPU times, and the share of the machine's memory available. */
+export interface MachineSample {
+  cpu: CpuTimes;
+  freeMemory: number;
+}
+
+/** Cumulative CPU time of all cores (ms), busy and total; memory available (Linux: MemAvailable) over total. */
+export function machineSample(): MachineSample {
   let busy = 0;
   let total = 0;
   for (const c of cpus()) {
@@ -47,10 +59,10 @@ export function cpuTimes(): CpuTimes {
     busy += t.user + t.nice + t.sys + t.irq;
     total += t.user + t.nice + t.sys + t.irq + t.idle;
   }
-  return { busy, total };
+  return { cpu: { busy, total }, freeMemory: freemem() / totalmem() };
 }
 
-/** Adjusts a concurrency every SCALE_EVERY_MS from the CPU's busy share; `apply` is given each new value. */
+/** Adjusts a concurrency every SCALE_EVERY_MS from the CPU's busy share and the memory available; `apply` is given each new value. */
 export class Autoscaler {
   private timer: NodeJS.Timeout | null = null;
   private last: CpuTimes;
@@ -62,10 +74,10 @@ export class Autoscaler {
     private readonly min: number,
     private readonly max: number,
     private readonly apply: (n: number) => void,
-    private readonly sample: () => CpuTimes = cpuTimes,
+    private readonly sample: () => MachineSample = machineSample,
   ) {
     this.current = this.peak = min;
-    this.last = sample();
+    this.last = sample().cpu;
   }
 
   start(): void {
@@ -73,13 +85,13 @@ export class Autoscaler {
     this.timer.unref();
   }
 
-  /** One adjustment, from the CPU used since the last one. */
+  /** One adjustment, from the CPU used since the last one and the memory available now. */
   step(): void {
-    const now = this.sample();
-    const total = now.total - this.last.total;
-    const busy = total > 0 ? (now.busy - this.last.busy) / total : 0;
-    this.last = now;
-    const next = nextConcurrency(this.current, busy, this.min, this.max);
+    const { cpu, freeMemory } = this.sample();
+    const total = cpu.total - this.last.total;
+    const busy = total > 0 ? (cpu.busy - this.last.busy) / total : 0;
+    this.last = cpu;
+    const next = nextConcurrency(this.current, busy, freeMemory, this.min, this.max);
     if (next === this.current) return;
     this.current = next;
     this.peak = Math.max(this.peak, next);
