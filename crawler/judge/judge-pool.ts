@@ -87,9 +87,9 @@ export class JudgePool {
 
   /**
    * `detectorsModule` (a module exporting `detectors`, with the same list given as `detectors`)
-   * replaces the registry: tests use it to judge with detectors of their own.
+   * replaces the registry: tests use it to judge with detectors of their own. `bundled: false`: the
+   * threads load the TypeScript sources through tsx, as when no bundle can be built.
    */
-  /** `bundled: false`: the threads load the TypeScript sources through tsx, as when no bundle can be built. */
   constructor(opts: { size?: number; budgetMs?: number; heapMb?: number; bundled?: boolean; detectorsModule?: URL; detectors?: Detector[] } = {}) {
     this.size = opts.size ?? JUDGE_THREADS;
     this.heapMb = opts.heapMb ?? JUDGE_HEAP_MB;

@@ -52,7 +52,7 @@ export interface RecordedOptions {
   actors: string[] | null;
   /** actors at once; with `autoscale`, where the scan starts (autoscale.ts) */
   concurrency: number;
-  /** no --concurrency given: more actors while the CPU has headroom (autoscale.ts) */
+  /** no --concurrency given: more actors while the CPU and memory have headroom (autoscale.ts) */
   autoscale: boolean;
   maxPages: number;
   allowPrivate: boolean;
