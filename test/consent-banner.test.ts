@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { launchBrowser } from '../crawler/journey/browser.ts';
-import { inspectBanner, pickCmp } from '../crawler/journey/consent.ts';
+import { clickWhileShown, inspectBanner, pickCmp } from '../crawler/journey/consent.ts';
+import { CONSENT_CLICKS_MAX } from '../crawler/journey/options.ts';
 import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../detectors/data/consent-platforms.ts';
 
 describe('consent platform data', () => {
@@ -52,6 +53,26 @@ describe('in-page banner reader', { timeout: 60_000 }, () => {
     return r && { banner: r.banner, cmp: r.cmp, rejectButton: r.rejectButton };
   };
   const bar = (inner: string, style = 'position:fixed;bottom:0;left:0;right:0;background:#eee;padding:10px') => `<div class="bandeau" style="${style}">${inner}</div>`;
+
+  // As tarteaucitron.js does ("a little timeout to be sure everything is accessible"): the banner
+  // shows at once, its buttons work 500 ms later. A click in between does nothing.
+  const LATE_WIRED = `<div id="bandeau" style="position:fixed;bottom:0;left:0;right:0;background:#eee;padding:10px"><p>Nous utilisons des cookies.</p><button id="ok">Tout accepter</button><button id="non">Tout refuser</button></div>`;
+  const WIRE_LATER = `window.clicks = 0; document.getElementById('ok').addEventListener('click', () => window.clicks++); setTimeout(() => { document.getElementById('ok').onclick = () => document.getElementById('bandeau').remove(); }, 500);`;
+  const shownOn = (p: Page) => async () => !!(await inspectBanner(p, 'inspect'))?.banner;
+
+  it('clicks a banner again while it is still up (its buttons wired late), a moment apart, a bounded number of times', async () => {
+    await read(LATE_WIRED, WIRE_LATER);
+    const clicks = await clickWhileShown(shownOn(page), async () => void (await inspectBanner(page, 'accept')), (ms) => page.waitForTimeout(ms));
+    expect(clicks).toBe(2); // the first came before the buttons were wired
+    expect(await page.evaluate('window.clicks')).toBe(2);
+    expect(await shownOn(page)()).toBe(false);
+    // a banner that never goes away: CONSENT_CLICKS_MAX clicks, then it is left as it is
+    await read(LATE_WIRED, "window.clicks = 0; document.getElementById('ok').addEventListener('click', () => window.clicks++);");
+    expect(await clickWhileShown(shownOn(page), async () => void (await inspectBanner(page, 'accept')), (ms) => page.waitForTimeout(ms))).toBe(CONSENT_CLICKS_MAX);
+    // a banner already gone: no click
+    await read('', '');
+    expect(await clickWhileShown(shownOn(page), async () => void (await inspectBanner(page, 'accept')), (ms) => page.waitForTimeout(ms))).toBe(0);
+  });
 
   it('in-house notice "En poursuivant votre navigation…" with only "J\'accepte": banner, no platform, no refusal', async () => {
     expect(await read(bar("<p>En poursuivant votre navigation, vous acceptez l'utilisation de cookies.</p><button>J'accepte</button>"))).toEqual({ banner: true, cmp: null, rejectButton: false });

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from 'playwright';
 import type { Config as AutoconsentConfig } from '@duckduckgo/autoconsent';
 import { AC_DIR, rulesFor } from './autoconsent-rules.ts';
+import { CONSENT_CLICK_AGAIN_MS, CONSENT_CLICKS_MAX } from './options.ts';
 import { inPageCall } from './in-page.ts';
 import { CONSENT_PLATFORMS, platformFromAutoconsent } from '../../detectors/data/consent-platforms.ts';
 import type { ConsentPass, ConsentRecord } from '../types.ts';
@@ -53,6 +54,21 @@ export async function inspectBanner(frame: Frame | Page, action: 'inspect' | 'ac
  */
 export function pickCmp(fromAutoconsent: string | null, fromPage: string | null, before: string | null): string | null {
   return fromAutoconsent ?? fromPage ?? before;
+}
+
+/**
+ * While `shown()` says the banner is still up, `click()` it again, CONSENT_CLICK_AGAIN_MS apart, at
+ * most CONSENT_CLICKS_MAX times. Returns the clicks made. Exported for tests.
+ */
+export async function clickWhileShown(shown: () => Promise<boolean>, click: () => Promise<void>, wait: (ms: number) => Promise<void>): Promise<number> {
+  let clicks = 0;
+  for (let i = 0; i < CONSENT_CLICKS_MAX; i++) {
+    if (i) await wait(CONSENT_CLICK_AGAIN_MS);
+    if (!(await shown())) break;
+    await click();
+    clicks++;
+  }
+  return clicks;
 }
 
 type AcMessage = { type: string; cmp?: string; result?: boolean; id?: string; code?: string; url?: string; isCosmetic?: boolean };
@@ -201,9 +217,14 @@ export class ConsentSession {
       await page.waitForTimeout(150);
     }
     if (this.acted) {
-      // autoconsent may have failed to click (rule mismatch): make sure the banner is gone.
-      const after = await inspectBanner(page, 'inspect');
-      if (after?.banner) await this.fallback(page, true);
+      // autoconsent may have failed to click (rule mismatch), or clicked before the page's own
+      // script wired its buttons (tarteaucitron.js wires them 500 ms after showing its banner):
+      // while the banner is up, click it by its text, a moment apart.
+      await clickWhileShown(
+        async () => !!(await inspectBanner(page, 'inspect'))?.banner,
+        () => this.fallback(page, true),
+        (ms) => page.waitForTimeout(ms),
+      );
       return;
     }
     await this.fallback(page, false);

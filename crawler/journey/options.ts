@@ -102,6 +102,13 @@ export const WIDGET_TEXT_WAIT_MS = 4000;
 /** Consent: time for autoconsent to detect and act, and the hard cap on the whole step. */
 export const CONSENT_SETTLE_MS = 5000;
 export const CONSENT_STEP_CAP_MS = 15_000;
+/**
+ * A banner still up after autoconsent acted (a rule that missed, or a click that came before the
+ * page's own script wired its buttons: seen with tarteaucitron.js about one time in six, the
+ * choice then never stored) is clicked again by text, up to this many times, this far apart.
+ */
+export const CONSENT_CLICKS_MAX = 3;
+export const CONSENT_CLICK_AGAIN_MS = 700;
 /** A script button's navigation must commit within this (3 s: under load 2 s missed real ones). */
 export const SCRIPT_NAV_COMMIT_MS = 3000;
 
