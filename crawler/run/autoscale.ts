@@ -18,7 +18,7 @@ import { DEFAULT_CONCURRENCY } from './options.ts';
 
 /** The ceiling: four actors per core (memory, see above). */
 export const MAX_CONCURRENCY = Math.max(DEFAULT_CONCURRENCY, cpus().length * 4);
-/** Add an actor while the CPU was busier than this less of the time (share of all cores). */
+/** Add an actor while the CPU (all cores) was busy less than this share of the last span. */
 export const SCALE_UP_BELOW = 0.7;
 /** Take one back above this: the machine is saturated. */
 export const SCALE_DOWN_ABOVE = 0.9;
