@@ -157,7 +157,7 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
     // pass visits its best link in a second tab: the two make the first wave, taken in that order.
     v.clock.check();
     const [homeItem] = await take(1, true, pool[0]);
-    let early: Promise<Visited | null> | null = null;
+    let early: Promise<Visited | null> = Promise.resolve(null);
     const visitsEarly = !s.targets && width > 1 && budget > 1;
     const onSettled = (links: PageLinkRecord[] | null) => {
       s.onHome?.(consent.record);
@@ -172,22 +172,20 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
     const home = await visit(v, pool[0], homeItem!, s.pass, consent, s.onHome || visitsEarly ? onSettled : undefined);
     // Each record is kept as soon as its wave allows (the home page's at once: a page visited beside
     // it that hangs must not hold it back from the watchdog), in wave order.
-    const kept = new Set<Visited>();
     const keep = (i: number, got: Visited) => {
       pool[i] = got.page;
       budget--;
       frontier.markVisited(got.record.finalUrl);
       s.pages.push(got.record);
-      kept.add(got);
     };
     keep(0, home);
-    const second = early ? await (early as Promise<Visited | null>) : null;
+    const second = await early;
     // The home page failed (or was a wall): what was seen beside it is not the actor's crawl.
     let wave: Visited[] = home.record.error || !second ? [home] : [home, second];
     let first = true;
     while (wave.length) {
       // Records, links and script buttons are taken in wave order: the same pages give the same crawl.
-      for (let i = 0; i < wave.length; i++) if (!kept.has(wave[i])) keep(i, wave[i]);
+      for (let i = first ? 1 : 0; i < wave.length; i++) keep(i, wave[i]); // the home page is kept already
       if (first && home.record.error) break; // the home page failed: nothing else to do in this pass
       if (first && s.targets) for (const t of await s.targets(home.record, consent.record)) frontier.add(t);
       first = false;

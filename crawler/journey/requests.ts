@@ -82,7 +82,7 @@ export class RequestLog {
     this.page.off('requestfailed', this.onDone);
   }
 
-  /** Requests that still hold the page: in flight, and not yet long-lived. */
+  /** Requests that still hold the page: in flight, and not yet long-lived (an XHR or fetch found long-lived here is remembered for the actor). */
   pending(now = Date.now()): number {
     let n = 0;
     for (const { started, endpoint } of this.inflight.values()) {
