@@ -170,9 +170,9 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   const queue = new PQueue({ concurrency: o.concurrency });
   // No --concurrency: more actors at once while the CPU has headroom (autoscale.ts).
   const scaler = o.autoscale
-    ? new Autoscaler(o.concurrency, MAX_CONCURRENCY, (n) => {
+    ? new Autoscaler(o.concurrency, MAX_CONCURRENCY, (n, busy) => {
         queue.concurrency = n;
-        logger.info({ concurrency: n }, 'concurrency');
+        logger.info({ concurrency: n, cpuBusy: Math.round(busy * 100) / 100 }, 'concurrency');
       })
     : null;
   let onStop: () => void = () => undefined;
