@@ -17,7 +17,11 @@
  * pages shared between Chromium processes several times, so the proportional set size (PSS, which
  * splits shared pages) is shown alongside.
  *
- * Prints a table, the archive line (below), then as its last line:
+ * Each run also counts the CPU time its process tree used (scripts/bench/process-tree.ts), and
+ * the `cpu:` line compares the quiet network's plain crawl and default scan: plainCrawl and scan
+ * (CPU seconds), scanOverPlainCrawl, scanFloorSeconds (the scan's CPU over the machine's cores: no
+ * concurrency finishes it sooner) and plainCrawlCoresBusy (the plain crawl's CPU over its time).
+ * Prints a table, the cpu and archive lines (below), then as its last line:
  *   bench: actors=N pages=N seconds=S pagesPerSecond=P speedupVsSequential=X peakRssMB=M realisticOverQuiet=R vsPlainCrawl=V peakPssMB=M
  * for the default-concurrency scan on the quiet network, where speedupVsSequential =
  * seconds(concurrency 1) / seconds(default concurrency), realisticOverQuiet = seconds(default scan,
@@ -35,7 +39,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONCURRENCY } from '../crawler/run/scan.ts';
 import { arg, f1, f2, mb, table } from './bench/format.ts';
-import { MemorySampler } from './bench/memory.ts';
+import { ProcessTreeSampler } from './bench/process-tree.ts';
 import { baseline, scanRun, type Network, type Result } from './bench/runs.ts';
 import { generateCorpus } from './gen-corpus.ts';
 
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
   const dir = mkdtempSync(join(tmpdir(), 'contactability-bench-'));
   const log = (s: string) => process.stderr.write(`${s}\n`);
-  const sampler = new MemorySampler();
+  const sampler = new ProcessTreeSampler();
   const report = (r: Result) =>
     log(`bench:   ${r.label}: ${r.pages} pages in ${f1(r.seconds)} s (${f2(r.pages / r.seconds)} pages/s), peak RSS ${mb(r.memory.rssKb)} MB, load average ${loadavg().map(f2).join(' ')}`);
   const load0 = loadavg();
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
       report(run);
     }
     const rows = [
-      ['network', 'run', 'actors', 'pages', 'failed pages', 'seconds', 'pages/s', 's/actor', 'time ÷ plain crawl', 'speedup vs conc. 1', 'peak RSS MB (Node+Chromium)', 'peak PSS MB', 'peak Node RSS MB', 'processes', 'actor statuses'],
+      ['network', 'run', 'actors', 'pages', 'failed pages', 'seconds', 'CPU s', 'CPU ms/page', 'pages/s', 's/actor', 'time ÷ plain crawl', 'speedup vs conc. 1', 'peak RSS MB (Node+Chromium)', 'peak PSS MB', 'peak Node RSS MB', 'processes', 'actor statuses'],
       ...results.map((r) => {
         const { base, sequential } = byNet.get(r.network)!;
         return [
@@ -115,6 +119,8 @@ async function main(): Promise<void> {
           String(r.pages),
           String(r.failedPages),
           f1(r.seconds),
+          f1(r.memory.cpuSeconds),
+          String(Math.round((r.memory.cpuSeconds * 1000) / Math.max(1, r.pages))),
           f2(r.pages / r.seconds),
           f2(r.seconds / r.actors),
           base ? f2(r.seconds / base.seconds) : '—',
@@ -139,6 +145,13 @@ async function main(): Promise<void> {
     const realistic = byNet.get('realistic');
     const realisticOverQuiet = quiet && realistic ? realistic.def.seconds / quiet.def.seconds : NaN;
     const vsPlainCrawl = quiet?.base ? quiet.def.seconds / quiet.base.seconds : NaN;
+    // What bounds the quiet network's times on this machine: the CPU the tree used, over its cores.
+    if (quiet?.base) {
+      const cores = cpus().length;
+      process.stdout.write(
+        `cpu: plainCrawl=${f1(quiet.base.memory.cpuSeconds)} scan=${f1(quiet.def.memory.cpuSeconds)} scanOverPlainCrawl=${f2(quiet.def.memory.cpuSeconds / quiet.base.memory.cpuSeconds)} scanFloorSeconds=${f1(quiet.def.memory.cpuSeconds / cores)} plainCrawlCoresBusy=${f2(quiet.base.memory.cpuSeconds / quiet.base.seconds)}\n`,
+      );
+    }
     process.stdout.write(
       `archive: overTime=${f2(archived && quiet ? archived.run.seconds / quiet.def.seconds : NaN)} mbPerActor=${f2(archived ? archived.bytes / 1024 / 1024 / archived.run.actors : NaN)}\n`,
     );

@@ -11,7 +11,7 @@ import { startFixtureServer } from '../../crawler/serve/fixture-server.ts';
 import { MAX_CONCURRENCY } from '../../crawler/run/autoscale.ts';
 import { DEFAULT_CONCURRENCY, scan } from '../../crawler/run/scan.ts';
 import type { GeneratedCorpus } from '../gen-corpus.ts';
-import type { MemorySample, MemorySampler } from './memory.ts';
+import type { ProcessTreeSampler, TreeSample } from './process-tree.ts';
 
 export type Network = 'quiet' | 'realistic';
 
@@ -23,7 +23,7 @@ export interface Result {
   pages: number;
   failedPages: number;
   seconds: number;
-  memory: MemorySample;
+  memory: TreeSample;
   statuses?: string;
 }
 
@@ -42,7 +42,7 @@ function sameSite(url: string, home: string): boolean {
  * breadth-first from its home page, same-site links only, within the scan's page budget
  * (maxPages); waitUntil "load"; nothing else.
  */
-export async function baseline(corpus: GeneratedCorpus, network: Network, sampler: MemorySampler): Promise<Result> {
+export async function baseline(corpus: GeneratedCorpus, network: Network, sampler: ProcessTreeSampler): Promise<Result> {
   const server = await startFixtureServer(corpus.sitesDir, { network });
   let pages = 0;
   let failed = 0;
@@ -88,7 +88,7 @@ export async function baseline(corpus: GeneratedCorpus, network: Network, sample
  * A scan of the corpus into its own database; with `archive`, web archives under that directory
  * too. 'default': no concurrency given, as a user runs it (DEFAULT_CONCURRENCY, autoscaled).
  */
-export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number | 'default', sampler: MemorySampler, archive?: string): Promise<Result> {
+export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number | 'default', sampler: ProcessTreeSampler, archive?: string): Promise<Result> {
   const db = join(dir, `scan-${network}-c${concurrency}${archive ? '-archive' : ''}.db`);
   let peak = 0;
   sampler.start();

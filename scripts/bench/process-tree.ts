@@ -1,7 +1,9 @@
 /**
- * Peak memory of the bench's process tree, sampled from /proc: the RSS of this Node process plus
- * every descendant (Chromium's browser, renderer, GPU and utility processes), and the proportional
- * set size (PSS, which splits pages shared between processes).
+ * Peak memory and CPU time of the bench's process tree, sampled from /proc: the RSS of this Node
+ * process plus every descendant (Chromium's browser, renderer, GPU and utility processes), the
+ * proportional set size (PSS, which splits pages shared between processes), and the CPU time
+ * (user + system, all threads) the tree used during the run: what bounds a run's time on a small
+ * machine, whatever its concurrency (CPU seconds ÷ cores).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -54,38 +56,71 @@ function procKb(file: string, key: string): number {
   }
 }
 
-export interface MemorySample {
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU time (user + system, all threads) of a process so far, in ticks; null once it has exited. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[11]) + Number(rest[12]); // utime, stime (fields 14 and 15)
+  } catch {
+    return null;
+  }
+}
+
+export interface TreeSample {
   rssKb: number;
   pssKb: number;
   nodeRssKb: number;
   processes: number;
+  /** CPU seconds used by the tree between start() and stop() (a process's last interval before it exits is lost: ≤ one sampling interval each) */
+  cpuSeconds: number;
 }
 
-export class MemorySampler {
-  peak: MemorySample = { rssKb: 0, pssKb: 0, nodeRssKb: 0, processes: 0 };
+export class ProcessTreeSampler {
+  peak: TreeSample = { rssKb: 0, pssKb: 0, nodeRssKb: 0, processes: 0, cpuSeconds: 0 };
   samples = 0;
   private timer: NodeJS.Timeout | null = null;
   private tick = 0;
+  /** per process: its CPU ticks when first seen in this run (0 for one born during it), and when last seen */
+  private cpu = new Map<number, { first: number; last: number }>();
 
   start(intervalMs = 250): void {
-    this.peak = { rssKb: 0, pssKb: 0, nodeRssKb: 0, processes: 0 };
+    this.peak = { rssKb: 0, pssKb: 0, nodeRssKb: 0, processes: 0, cpuSeconds: 0 };
     this.samples = 0;
     this.tick = 0;
+    this.cpu = new Map();
+    for (const pid of descendants(process.pid)) {
+      const t = cpuTicks(pid);
+      if (t !== null) this.cpu.set(pid, { first: t, last: t });
+    }
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
   }
 
-  stop(): MemorySample {
+  stop(): TreeSample {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.sample();
+    let ticks = 0;
+    for (const { first, last } of this.cpu.values()) ticks += last - first;
+    this.peak.cpuSeconds = ticks / USER_HZ;
     return this.peak;
   }
 
   private sample(): void {
     const pids = descendants(process.pid);
     let rss = 0;
-    for (const pid of pids) rss += procKb(`/proc/${pid}/status`, 'VmRSS');
+    for (const pid of pids) {
+      rss += procKb(`/proc/${pid}/status`, 'VmRSS');
+      const t = cpuTicks(pid);
+      if (t === null) continue;
+      const seen = this.cpu.get(pid);
+      if (seen) seen.last = t;
+      else this.cpu.set(pid, { first: 0, last: t });
+    }
     const nodeRss = Math.round(process.memoryUsage().rss / 1024);
     this.samples++;
     if (rss > this.peak.rssKb) this.peak.rssKb = rss;
