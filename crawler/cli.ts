@@ -58,7 +58,7 @@ export function buildCli(): Command {
     .command('worker')
     .description('a long-running distributed-scan worker: takes actor jobs from the queue (see docs/distributed.md)')
     .requiredOption('--queue <url>', 'redis://HOST:PORT of the coordinator\'s queue')
-    .option('--concurrency <n>', 'actors scanned at once by this worker', int('--concurrency'))
+    .option('--concurrency <n>', 'actors scanned at once by this worker (default: autoscaled as for scan)', int('--concurrency'))
     .option('--fixtures <dir>', 'answer every request from this sites/ tree (offline runs)')
     .action(workerAction);
 

@@ -1,11 +1,16 @@
 /**
  * The distributed-scan plumbing without a browser: the queue URL checks (bad input exits 2 and
- * writes nothing), the outcome's wire format, and our RESP client against a real Redis.
+ * writes nothing), the outcome's wire format, our RESP client against a real Redis, and a worker's
+ * concurrency (autoscaled without --concurrency, as a local scan).
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONCURRENCY, SCALE_EVERY_MS, type MachineSample } from '../crawler/run/autoscale.ts';
+import { DEFAULT_CONCURRENCY } from '../crawler/run/options.ts';
+import { runWorker } from '../crawler/run/worker.ts';
 import { BadInputError } from '../crawler/run/panel.ts';
 import { CRAWLER_VERSION, decodeOutcome, encodeOutcome, jobIdOf, parseQueueUrl } from '../crawler/run/queue.ts';
 import { RespClient } from '../crawler/run/queue.ts';
@@ -74,7 +79,7 @@ describe('outcome wire format', () => {
   });
 });
 
-describe('RESP client against a real redis-server', () => {
+describe('against a real redis-server', () => {
   let redis: TestRedis;
   beforeAll(async () => {
     redis = await startRedis();
@@ -94,5 +99,41 @@ describe('RESP client against a real redis-server', () => {
     } finally {
       c.close();
     }
+  });
+
+  /** Runs a worker on the test Redis until `until` holds for its log lines (or `ms` passes), then stops it. */
+  async function workerLog(concurrency: number | undefined, sample: () => MachineSample, until: (lines: Record<string, unknown>[]) => boolean, ms: number) {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+    const stop = new AbortController();
+    const running = runWorker({ queue: redis.url, concurrency }, { log, signal: stop.signal, machineSample: sample });
+    const t0 = Date.now();
+    while (!until(lines) && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 100));
+    stop.abort();
+    await running;
+    return lines;
+  }
+
+  it('a worker without --concurrency takes more jobs at once while the machine is idle; one with it keeps it', { timeout: 30_000 }, async () => {
+    // an idle machine: the CPU busy 20 % of each span, 60 % of the memory available
+    let cpu = { busy: 0, total: 0 };
+    let reads = 0;
+    const idle = (): MachineSample => {
+      reads++;
+      cpu = { busy: cpu.busy + 400, total: cpu.total + 2000 };
+      return { cpu, freeMemory: 0.6 };
+    };
+    const steps = (lines: Record<string, unknown>[]) => lines.filter((l) => l.msg === 'concurrency').map((l) => l.concurrency);
+    const auto = await workerLog(undefined, idle, (l) => steps(l).length >= 1, SCALE_EVERY_MS * 4);
+    expect(auto.find((l) => l.msg === 'worker ready')).toMatchObject({ concurrency: DEFAULT_CONCURRENCY, autoscale: true });
+    expect(steps(auto)[0]).toBe(Math.min(DEFAULT_CONCURRENCY + 1, MAX_CONCURRENCY));
+    expect(auto.find((l) => l.msg === 'concurrency')).toMatchObject({ cpuBusy: 0.2 });
+
+    reads = 0;
+    const fixed = await workerLog(2, idle, () => false, SCALE_EVERY_MS * 1.5);
+    expect(fixed.find((l) => l.msg === 'worker ready')).toMatchObject({ concurrency: 2, autoscale: false });
+    expect(steps(fixed)).toEqual([]);
+    expect(reads).toBe(0); // no autoscaler was made
+    expect(fixed.at(-1)).toMatchObject({ msg: 'worker stopped' });
   });
 });

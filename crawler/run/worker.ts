@@ -3,7 +3,9 @@
  * §8): a long-running BullMQ worker. It takes actor jobs, runs each journey with the options
  * recorded in the job (crawler/run/scan-actor.ts, the same function a local scan runs) and returns
  * the actor outcome encoded (crawler/run/queue.ts); it never touches SQLite. One browser per worker,
- * relaunched when it crashes; with --fixtures, one fixture server.
+ * relaunched when it crashes; with --fixtures, one fixture server. Without --concurrency, a worker
+ * autoscales the number of jobs it runs at once as a local scan does (crawler/run/autoscale.ts):
+ * workers run on machines of every size, next to other work.
  *
  * Refused (UnrecoverableError, no retry): a job from another crawler version; an offline job
  * (recorded with fixtures) on a worker without --fixtures, and the reverse. Failures of the worker
@@ -23,6 +25,7 @@ import type { Browser } from 'playwright';
 import { launchBrowser } from '../journey/browser.ts';
 import { JudgePool } from '../judge/judge-pool.ts';
 import { startFixtureServer, type FixtureServer } from '../serve/fixture-server.ts';
+import { Autoscaler, machineSample, MAX_CONCURRENCY, type MachineSample } from './autoscale.ts';
 import { checkFixtures, DEFAULT_CONCURRENCY } from './options.ts';
 import {
   CRAWLER_VERSION,
@@ -62,12 +65,15 @@ export interface WorkerIO {
   forceSignal?: AbortSignal;
   /** called once the worker takes jobs */
   onReady?: () => void;
+  /** what the autoscaler reads (tests); the machine's CPU and memory otherwise */
+  machineSample?: () => MachineSample;
 }
 
 export async function runWorker(opts: WorkerOptions, io: WorkerIO = {}): Promise<void> {
   const target = await checkQueue(opts.queue, '--queue');
   const fixturesDir = checkFixtures(opts.fixtures);
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const autoscale = opts.concurrency === undefined;
   const log = io.log ?? pino({ level: process.env.CONTACTABILITY_LOG_LEVEL ?? 'info', base: { worker: process.pid } });
   let fixtures: FixtureServer | null = null;
   let browser: Browser | null = null;
@@ -114,6 +120,7 @@ export async function runWorker(opts: WorkerOptions, io: WorkerIO = {}): Promise
     return ret;
   };
 
+  let scaler: Autoscaler | null = null;
   try {
     if (fixturesDir) fixtures = await startFixtureServer(fixturesDir);
     const conn = bullmqConnection(target);
@@ -128,13 +135,27 @@ export async function runWorker(opts: WorkerOptions, io: WorkerIO = {}): Promise
     worker.on('failed', (job, err) => log.warn({ job: job?.id, err: err.message, attempts: job?.attemptsMade }, 'job failed'));
     worker.on('stalled', (jobId) => log.warn({ job: jobId }, 'job stalled (its worker died): taken again'));
     worker.on('error', (err) => log.warn({ err: err.message }, 'worker error'));
+    // No --concurrency: more jobs at once while the machine has headroom (BullMQ reads its
+    // concurrency before taking each job).
+    scaler = autoscale
+      ? new Autoscaler(
+          concurrency,
+          MAX_CONCURRENCY,
+          (n, busy) => {
+            worker.concurrency = n;
+            log.info({ concurrency: n, cpuBusy: Math.round(busy * 100) / 100 }, 'concurrency');
+          },
+          io.machineSample ?? machineSample,
+        )
+      : null;
     const stopped = new Promise<'graceful' | 'force'>((resolve) => {
       if (io.signal?.aborted) resolve('graceful');
       io.signal?.addEventListener('abort', () => resolve('graceful'), { once: true });
     });
     const running = worker.run();
     await worker.waitUntilReady();
-    log.info({ queue: opts.queue, concurrency, crawler: CRAWLER_VERSION, fixtures: fixturesDir, lockDurationMs: LOCK_DURATION_MS, stalledIntervalMs: STALLED_INTERVAL_MS }, 'worker ready');
+    log.info({ queue: opts.queue, concurrency, autoscale, crawler: CRAWLER_VERSION, fixtures: fixturesDir, lockDurationMs: LOCK_DURATION_MS, stalledIntervalMs: STALLED_INTERVAL_MS }, 'worker ready');
+    scaler?.start();
     io.onReady?.();
     await Promise.race([running, stopped]);
     log.info({ graceMs: STOP_GRACE_MS }, 'stopping: no new job, finishing the jobs in flight (a second signal leaves at once)');
@@ -151,6 +172,7 @@ export async function runWorker(opts: WorkerOptions, io: WorkerIO = {}): Promise
     await bounded(conn.quit());
     log.info('worker stopped');
   } finally {
+    scaler?.stop();
     results.close();
     const b = browser as Browser | null;
     if (b) await bounded(b.close());
