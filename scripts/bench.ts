@@ -37,6 +37,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { MACHINE } from '../crawler/run/machine.ts';
 import { DEFAULT_CONCURRENCY } from '../crawler/run/scan.ts';
 import { arg, f1, f2, mb, table } from './bench/format.ts';
 import { ProcessTreeSampler } from './bench/process-tree.ts';
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     const vsPlainCrawl = quiet?.base ? quiet.def.seconds / quiet.base.seconds : NaN;
     // What bounds the quiet network's times on this machine: the CPU the tree used, over its cores.
     if (quiet?.base) {
-      const cores = cpus().length;
+      const cores = MACHINE.cores;
       process.stdout.write(
         `cpu: plainCrawl=${f1(quiet.base.memory.cpuSeconds)} scan=${f1(quiet.def.memory.cpuSeconds)} scanOverPlainCrawl=${f2(quiet.def.memory.cpuSeconds / quiet.base.memory.cpuSeconds)} scanFloorSeconds=${f1(quiet.def.memory.cpuSeconds / cores)} plainCrawlCoresBusy=${f2(quiet.base.memory.cpuSeconds / quiet.base.seconds)}\n`,
       );

@@ -13,11 +13,11 @@
  * is added while less than a quarter of the machine's memory is available (real pages are heavier
  * than the corpus's, and a small machine must not start swapping), one is taken back under a tenth.
  */
-import { cpus, freemem, totalmem } from 'node:os';
+import { MACHINE } from './machine.ts';
 import { DEFAULT_CONCURRENCY } from './options.ts';
 
 /** The ceiling: four actors per core (memory, see above). */
-export const MAX_CONCURRENCY = Math.max(DEFAULT_CONCURRENCY, cpus().length * 4);
+export const MAX_CONCURRENCY = Math.max(DEFAULT_CONCURRENCY, MACHINE.cores * 4);
 /** Add an actor while the CPU (all cores) was busy less than this share of the last span. */
 export const SCALE_UP_BELOW = 0.7;
 /** Take one back when the CPU was busy more than this share of SATURATED_SPANS spans in a row. */
@@ -61,16 +61,9 @@ export interface MachineSample {
   freeMemory: number;
 }
 
-/** Cumulative CPU time of all cores (ms), busy and total; memory available (Linux: MemAvailable) over total. */
+/** Cumulative CPU time (ms), busy and total, and the share of the memory available: the cgroup's when it sets limits (machine.ts), else the host's. */
 export function machineSample(): MachineSample {
-  let busy = 0;
-  let total = 0;
-  for (const c of cpus()) {
-    const t = c.times;
-    busy += t.user + t.nice + t.sys + t.irq;
-    total += t.user + t.nice + t.sys + t.irq + t.idle;
-  }
-  return { cpu: { busy, total }, freeMemory: freemem() / totalmem() };
+  return { cpu: MACHINE.cpu(), freeMemory: MACHINE.freeMemory() };
 }
 
 /** Adjusts a concurrency every SCALE_EVERY_MS from the CPU's busy share and the memory available; `apply` is given each new value and the busy share that led to it. */
