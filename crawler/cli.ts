@@ -46,7 +46,7 @@ export function buildCli(): Command {
     .option('--actor-timeout <seconds>', 'deadline per actor, both passes (default 180)', int('--actor-timeout'))
     .option('--ignore-robots', 'do not obey robots.txt (recorded in the run)')
     .option('--page-delay <ms>', 'pause between two pages of the same site (politeness)', int('--page-delay'))
-    .option('--fixtures-network <mode>', 'with --fixtures: quiet (default) or realistic (latency, beacons, long-polls; recorded in the run)')
+    .option('--fixtures-network <mode>', 'with --fixtures: quiet (default), realistic (latency, beacons, long-polls) or heavy (realistic, plus 700 ms of script, 3,000 elements and 80 images per page); recorded in the run')
     .option('--archive <dir>', 'also record every response into web archives (WACZ) under DIR/<run id>/<actor id>/')
     .option('--archive-max-mb <n>', 'archive cap per actor, MB (default 50); what does not fit is stored truncated', int('--archive-max-mb'))
     .option('--replay <dir>', 'answer every request from the archives of a <run id> folder written by --archive (offline)')

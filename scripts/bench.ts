@@ -31,7 +31,8 @@
  *
  * Options: --actors N (default 40), --seed N (default 1), --keep (keep the temporary directory),
  * --skip-baseline, --skip-sequential, --skip-archive (then the ratios they feed are printed as NaN),
- * --networks quiet,realistic (default both).
+ * --networks quiet,realistic (default both; `heavy` adds the weight of real pages: 700 ms of script,
+ * 3,000 elements and 80 images per page, crawler/serve/fixture-server.ts).
  * With --workers N, measures the distributed-scan overhead instead (scripts/bench-distributed.ts).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     log(`bench: corpus of ${corpus.actors.length} actors, ${corpus.pageCount} pages (seed ${seed}) in ${corpus.dir}`);
     log(`bench: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${mb(totalmem() / 1024)} MB RAM, load average ${load0.map(f2).join(' ')}, DEFAULT_CONCURRENCY=${DEFAULT_CONCURRENCY}`);
     const networks = (arg('--networks') ?? 'quiet,realistic').split(',').filter(Boolean) as Network[];
-    for (const n of networks) if (n !== 'quiet' && n !== 'realistic') throw new Error(`--networks: quiet and/or realistic (got ${n})`);
+    for (const n of networks) if (n !== 'quiet' && n !== 'realistic' && n !== 'heavy') throw new Error(`--networks: quiet, realistic and/or heavy (got ${n})`);
     const results: Result[] = [];
     const byNet = new Map<Network, { base: Result | null; sequential: Result | null; def: Result }>();
     for (const network of networks) {

@@ -61,6 +61,7 @@ describe('CLI exit codes (CONTRACT §1)', () => {
     expect(await run(['scan', '--panel', panel, '--db', db, '--fixtures', join(dir, 'nope')])).toMatchObject({ code: 2, stderr: `contactability: ${join(dir, 'nope')}: fixtures directory not found` });
     expect((await run(['scan', '--panel', join(dir, 'none.yaml'), '--db', db])).code).toBe(2);
     expect((await run(['scan', '--panel', panel, '--db', db, '--concurrency', '0'])).code).toBe(2);
+    expect(await run(['scan', '--panel', panel, '--db', db, '--fixtures', dir, '--fixtures-network', 'slow'])).toMatchObject({ code: 2, stderr: 'contactability: --fixtures-network: must be quiet, realistic, heavy (got slow)' });
     expect((await run(['scan', '--db', db])).code).toBe(2);
     expect(existsSync(db)).toBe(false);
   });

@@ -4,7 +4,8 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostResolverRules, latencyFor, REALISTIC_NETWORK, resolveFixturePath, resolveNetwork, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
+import { launchBrowser } from '../crawler/journey/browser.ts';
+import { HEAVY_NETWORK, hostResolverRules, latencyFor, REALISTIC_NETWORK, resolveFixturePath, resolveNetwork, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
 
 let root: string;
 let server: FixtureServer;
@@ -172,7 +173,48 @@ describe('fixture server: realistic network (issue 10)', () => {
     expect(resolveNetwork(rroot)).toEqual({ ...REALISTIC_NETWORK, documentMs: [100, 200], profile: 'realistic' });
     expect(resolveNetwork(rroot, 'quiet')).toBeNull();
     expect(() => resolveNetwork(rroot, { documentMs: [300, 100] } as never)).toThrow(/documentMs/);
+    expect(() => resolveNetwork(rroot, 'slow' as never)).toThrow('network: must be quiet, realistic, heavy (got slow)');
+    writeFileSync(join(rroot, '_network.json'), JSON.stringify({ profile: 'heavy', imagesPerPage: 10 }));
+    expect(resolveNetwork(rroot)).toEqual({ ...HEAVY_NETWORK, imagesPerPage: 10, profile: 'heavy' });
+    writeFileSync(join(rroot, '_network.json'), JSON.stringify({ profile: 'quiet' }));
     const quiet = await fetchVia(server, 'www.exemple.fr', '/');
     expect(quiet.body).toBe('<h1>home</h1>');
+  });
+});
+
+describe('fixture server: heavy network (the weight of real pages)', () => {
+  it('is the realistic network plus 700 ms of script, 3,000 hidden elements and 80 tracking images per page, seen from a real page', { timeout: 60_000 }, async () => {
+    expect(HEAVY_NETWORK).toEqual({ ...REALISTIC_NETWORK, pageScriptMs: 700, extraNodes: 3000, imagesPerPage: 80 });
+    const root = mkdtempSync(join(tmpdir(), 'ct-fxheavy-'));
+    mkdirSync(join(root, 'www.lourd.fr'));
+    writeFileSync(join(root, 'www.lourd.fr', 'index.html'), '<html><body><h1>Accueil</h1><a href="/contact">Contact</a></body></html>');
+    const server = await startFixtureServer(root, { network: 'heavy' });
+    const browser = await launchBrowser({ fixtures: server });
+    try {
+      const page = await browser.newPage();
+      const pixels: string[] = [];
+      page.on('requestfinished', (r) => {
+        if (r.url().startsWith('https://analytics.realistic.invalid/px.gif')) pixels.push(r.url());
+      });
+      await page.goto('https://www.lourd.fr/', { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelectorAll('span').length >= 3000, null, { timeout: 10_000 });
+      // the tag held the main thread: one long task of at least pageScriptMs
+      const longest = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => resolve(Math.max(...list.getEntries().map((e) => e.duration)))).observe({ type: 'longtask', buffered: true });
+          }),
+      );
+      expect(longest).toBeGreaterThanOrEqual(700);
+      expect(await page.evaluate(() => document.querySelectorAll('div[hidden] > span').length)).toBe(3000);
+      await expect.poll(() => pixels.length, { timeout: 10_000 }).toBe(80);
+      // each with its own latency, so they finish in any order
+      expect(pixels.map((u) => Number(new URL(u).searchParams.get('i'))).sort((a, b) => a - b)).toEqual([...Array(80).keys()]);
+      expect(pixels).toContain('https://analytics.realistic.invalid/px.gif?i=0&u=%2F');
+      expect(await page.textContent('h1')).toBe('Accueil'); // the page itself unchanged
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { DEFAULT_JOURNEY, type JourneyOptions } from '../journey/journey.ts';
 import { DEFAULT_ARCHIVE_MAX_MB } from '../archive/recorder.ts';
 import { BadInputError } from './panel.ts';
 import { MACHINE } from './machine.ts';
+import { NETWORK_MODES } from '../serve/fixture-server.ts';
 
 export interface ScanOptions {
   panelFile: string;
@@ -37,7 +38,7 @@ export interface ScanOptions {
   /** redis://HOST:PORT: scan through BullMQ workers instead of this process (CONTRACT §8) */
   queue?: string;
   /** with fixtures: the simulated network; default: the corpus's _network.json, else quiet */
-  fixturesNetwork?: 'quiet' | 'realistic';
+  fixturesNetwork?: 'quiet' | 'realistic' | 'heavy';
   /** record every response into web archives under DIR/<run id>/<actor id>/ (CONTRACT §9) */
   archive?: string;
   /** per-actor archive cap, MB */
@@ -66,7 +67,7 @@ export interface RecordedOptions {
   /** the queue of a distributed run, null for a local one */
   queue: string | null;
   /** with fixtures: the simulated network (null: the corpus's _network.json, else quiet) */
-  fixturesNetwork: 'quiet' | 'realistic' | null;
+  fixturesNetwork: 'quiet' | 'realistic' | 'heavy' | null;
   /** absolute archive root (DIR of --archive), or null */
   archive: string | null;
   archiveMaxMb: number;
@@ -113,7 +114,7 @@ export function resolveOptions(opts: ScanOptions, fixtures: string | null): Reco
   for (const [flag, v] of [['--concurrency', opts.concurrency], ['--max-pages', opts.maxPages]] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new BadInputError(`${flag}: must be a whole number ≥ 1 (got ${v})`);
   }
-  if (opts.fixturesNetwork && !['quiet', 'realistic'].includes(opts.fixturesNetwork)) throw new BadInputError(`--fixtures-network: must be quiet or realistic (got ${opts.fixturesNetwork})`);
+  if (opts.fixturesNetwork && !(NETWORK_MODES as readonly string[]).includes(opts.fixturesNetwork)) throw new BadInputError(`--fixtures-network: must be ${NETWORK_MODES.join(', ')} (got ${opts.fixturesNetwork})`);
   if (opts.replay && fixtures) throw new BadInputError('scan: --replay and --fixtures cannot be used together');
   if (opts.archiveMaxMb !== undefined && !(opts.archiveMaxMb > 0)) throw new BadInputError(`--archive-max-mb: must be a number > 0 (got ${opts.archiveMaxMb})`);
   if (opts.archive && existsSync(opts.archive) && !statSync(opts.archive).isDirectory()) throw new BadInputError(`--archive ${opts.archive}: not a directory`);

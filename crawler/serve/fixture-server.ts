@@ -12,8 +12,10 @@
  * way corporate sites do: documents answer in 250–700 ms and sub-resources in 60–250 ms, the delay
  * drawn from a hash of the URL (deterministic, so runs are comparable); every HTML page gets an
  * analytics tag (a beacon every 1.5 s) and, on every second host, a long-poll that never completes.
- * The tag and its endpoints are served here under REALISTIC_HOST. Deliberately not simulated:
- * bandwidth, packet loss, websockets.
+ * `heavy` is the realistic network with the weight of real pages on top: the tag also burns 700 ms of
+ * the page's main thread at load, adds 3,000 hidden elements and requests 80 tracking images (real
+ * corporate pages: 50–150 requests and seconds of script, issue 10). The tag and its endpoints are
+ * served here under REALISTIC_HOST. Deliberately not simulated: bandwidth, packet loss, websockets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -40,12 +42,23 @@ export interface NetworkProfile {
   longPollEveryNthHost: number;
   /** mixed into the latency hash: another seed, other (still deterministic) delays */
   seed: number;
+  /** the tag keeps the page's main thread busy this long when it runs, ms (0 = none) */
+  pageScriptMs?: number;
+  /** hidden elements the tag adds to the page */
+  extraNodes?: number;
+  /** tracking images the tag requests from REALISTIC_HOST, each with a sub-resource's latency */
+  imagesPerPage?: number;
 }
 
 /** Figures from issue 10: corporate pages in hundreds of ms, an analytics beacon every 1.5 s. */
 export const REALISTIC_NETWORK: NetworkProfile = { documentMs: [250, 700], resourceMs: [60, 250], beaconEveryMs: 1500, longPollEveryNthHost: 2, seed: 0 };
+/** The realistic network with real pages' weight: 700 ms of script, 3,000 more elements and 80 more requests per page. */
+export const HEAVY_NETWORK: NetworkProfile = { ...REALISTIC_NETWORK, pageScriptMs: 700, extraNodes: 3000, imagesPerPage: 80 };
 
-export type NetworkOption = 'quiet' | 'realistic' | NetworkProfile;
+export type NetworkOption = 'quiet' | 'realistic' | 'heavy' | NetworkProfile;
+/** The named network modes (`--fixtures-network`). */
+export const NETWORK_MODES = ['quiet', 'realistic', 'heavy'] as const;
+const PROFILES: Record<string, NetworkProfile> = { realistic: REALISTIC_NETWORK, heavy: HEAVY_NETWORK };
 
 /** The synthetic analytics host the realistic network injects (served by this server). */
 export const REALISTIC_HOST = 'analytics.realistic.invalid';
@@ -141,13 +154,15 @@ export function resolveNetwork(root: string, option?: NetworkOption | null): Net
       throw new Error(`${file}: invalid JSON (${(err as Error).message})`);
     }
     const p = (o as { profile?: string }).profile;
-    o = p ? { ...(p === 'realistic' ? REALISTIC_NETWORK : {}), ...(o as object), profile: p } : o;
     if (p === 'quiet') return null;
-    if (p && p !== 'realistic') throw new Error(`${file}: profile must be quiet or realistic (got ${p})`);
+    if (p && !PROFILES[p]) throw new Error(`${file}: profile must be ${NETWORK_MODES.join(', ')} (got ${p})`);
+    o = p ? { ...PROFILES[p], ...(o as object), profile: p } : o;
   }
   if (o === 'quiet') return null;
-  if (o === 'realistic') return { ...REALISTIC_NETWORK };
-  if (typeof o === 'string') throw new Error(`network: must be quiet or realistic (got ${o})`);
+  if (typeof o === 'string') {
+    if (!PROFILES[o]) throw new Error(`network: must be ${NETWORK_MODES.join(', ')} (got ${o})`);
+    return { ...PROFILES[o] };
+  }
   const n = { ...REALISTIC_NETWORK, ...(o as Partial<NetworkProfile>) };
   for (const [k, r] of [['documentMs', n.documentMs], ['resourceMs', n.resourceMs]] as const) {
     if (!Array.isArray(r) || r.length !== 2 || !(r[0] >= 0) || !(r[1] >= r[0])) throw new Error(`network: ${k} must be [min, max] with 0 ≤ min ≤ max`);
@@ -169,18 +184,27 @@ function longPolls(net: NetworkProfile, hosts: string[], host: string): boolean 
   return i >= 0 && i % net.longPollEveryNthHost === net.longPollEveryNthHost - 1;
 }
 
-/** The analytics tag: a beacon every `everyMs`, and optionally a long-poll restarted when it ends. */
-function beaconScript(everyMs: number, longPoll: boolean): string {
+/**
+ * The analytics tag: a beacon every `everyMs`, optionally a long-poll restarted when it ends, and on
+ * the heavy network the weight of a real page (script time, elements, tracking images).
+ */
+function beaconScript(net: NetworkProfile, longPoll: boolean): string {
   const base = `https://${REALISTIC_HOST}`;
   return `(function () {
+  ${net.pageScriptMs ? `var t0 = performance.now(), x = 0; while (performance.now() - t0 < ${net.pageScriptMs}) x += Math.sqrt(x + 1);` : ''}
+  ${net.extraNodes ? `var box = document.createElement('div'); box.hidden = true; for (var i = 0; i < ${net.extraNodes}; i++) { var s = document.createElement('span'); s.textContent = 'item ' + i; box.appendChild(s); } (document.body || document.documentElement).appendChild(box);` : ''}
+  ${net.imagesPerPage ? `for (var j = 0; j < ${net.imagesPerPage}; j++) { var im = new Image(1, 1); im.src = '${base}/px.gif?i=' + j + '&u=' + encodeURIComponent(location.pathname); }` : ''}
   var send = function () { try { navigator.sendBeacon('${base}/collect', JSON.stringify({ u: location.href, t: Date.now() })); } catch (e) {} };
-  send();
-  setInterval(send, ${everyMs});
+  ${net.beaconEveryMs ? `send();
+  setInterval(send, ${net.beaconEveryMs});` : ''}
   ${longPoll ? `var poll = function () { fetch('${base}/poll?h=' + encodeURIComponent(location.hostname), { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(poll, function () { setTimeout(poll, 1000); }); };
   poll();` : ''}
 })();
 `;
 }
+
+/** A 1×1 transparent GIF: the tracking image of the heavy network. */
+const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Adds the analytics tag before the last </body> (or at the end). */
 export function injectBeacon(html: string, src: string): string {
@@ -213,7 +237,14 @@ export async function startFixtureServer(root: string, opts: { network?: Network
     if (url.pathname === '/beacon.js') {
       later(() => {
         res.writeHead(200, { ...cors, 'content-type': 'text/javascript; charset=utf-8' });
-        res.end(beaconScript(net!.beaconEveryMs, url.searchParams.get('lp') === '1'));
+        res.end(beaconScript(net!, url.searchParams.get('lp') === '1'));
+      });
+      return;
+    }
+    if (url.pathname === '/px.gif') {
+      later(() => {
+        res.writeHead(200, { ...cors, 'content-type': 'image/gif' });
+        res.end(PIXEL_GIF);
       });
       return;
     }
@@ -273,7 +304,7 @@ export async function startFixtureServer(root: string, opts: { network?: Network
       }
       const type = contentType(file);
       let body: Buffer | string = readFileSync(file);
-      if (net?.beaconEveryMs && type.startsWith('text/html')) {
+      if (net && (net.beaconEveryMs || net.pageScriptMs || net.extraNodes || net.imagesPerPage) && type.startsWith('text/html')) {
         body = injectBeacon(body.toString('utf8'), `https://${REALISTIC_HOST}/beacon.js${longPolls(net, hosts, host) ? '?lp=1' : ''}`);
       }
       res.writeHead(rule?.status ?? 200, { 'content-type': type, 'cache-control': 'no-cache', ...extra });

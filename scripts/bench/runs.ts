@@ -13,7 +13,7 @@ import { DEFAULT_CONCURRENCY, scan } from '../../crawler/run/scan.ts';
 import type { GeneratedCorpus } from '../gen-corpus.ts';
 import type { ProcessTreeSampler, TreeSample } from './process-tree.ts';
 
-export type Network = 'quiet' | 'realistic';
+export type Network = 'quiet' | 'realistic' | 'heavy';
 
 export interface Result {
   network: Network;
