@@ -42,7 +42,7 @@ export interface NetworkProfile {
   longPollEveryNthHost: number;
   /** mixed into the latency hash: another seed, other (still deterministic) delays */
   seed: number;
-  /** the tag keeps the page's main thread busy this long when it runs, ms (0 = none) */
+  /** the tag's script work when it runs, in ms of one core of the bench machine (SCRIPT_STEPS_PER_MS; 0 = none) */
   pageScriptMs?: number;
   /** hidden elements the tag adds to the page */
   extraNodes?: number;
@@ -191,7 +191,7 @@ function longPolls(net: NetworkProfile, hosts: string[], host: string): boolean 
 function beaconScript(net: NetworkProfile, longPoll: boolean): string {
   const base = `https://${REALISTIC_HOST}`;
   return `(function () {
-  ${net.pageScriptMs ? `var t0 = performance.now(), x = 0; while (performance.now() - t0 < ${net.pageScriptMs}) x += Math.sqrt(x + 1);` : ''}
+  ${net.pageScriptMs ? `for (var k = 0, x = 0; k < ${Math.round(net.pageScriptMs * SCRIPT_STEPS_PER_MS)}; k++) x += Math.sqrt(x + k); window.__heavyTag = x;` : ''}
   ${net.extraNodes ? `var box = document.createElement('div'); box.hidden = true; for (var i = 0; i < ${net.extraNodes}; i++) { var s = document.createElement('span'); s.textContent = 'item ' + i; box.appendChild(s); } (document.body || document.documentElement).appendChild(box);` : ''}
   ${net.imagesPerPage ? `for (var j = 0; j < ${net.imagesPerPage}; j++) { var im = new Image(1, 1); im.src = '${base}/px.gif?i=' + j + '&u=' + encodeURIComponent(location.pathname); }` : ''}
   var send = function () { try { navigator.sendBeacon('${base}/collect', JSON.stringify({ u: location.href, t: Date.now() })); } catch (e) {} };
@@ -202,6 +202,14 @@ function beaconScript(net: NetworkProfile, longPoll: boolean): string {
 })();
 `;
 }
+
+/**
+ * The heavy tag's script is a fixed amount of work, as a real page's script is, not a fixed time: a
+ * loop timed by the clock would use less CPU the busier the machine, and hide the cost of running
+ * pages side by side. Steps of its loop per ms of one core, measured in Chromium on the bench
+ * machine (2-vCPU AMD EPYC: 6·10⁷ steps in 435 ms); a faster machine runs it in less time.
+ */
+export const SCRIPT_STEPS_PER_MS = 140_000;
 
 /** A 1×1 transparent GIF: the tracking image of the heavy network. */
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
