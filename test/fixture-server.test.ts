@@ -183,7 +183,7 @@ describe('fixture server: realistic network (issue 10)', () => {
 });
 
 describe('fixture server: heavy network (the weight of real pages)', () => {
-  it('is the realistic network plus 700 ms of script, 3,000 hidden elements and 80 tracking images per page, seen from a real page', { timeout: 60_000 }, async () => {
+  it('is the realistic network plus 700 ms of script, 3,000 hidden elements and 80 images from its own host per page, seen from a real page', { timeout: 60_000 }, async () => {
     expect(HEAVY_NETWORK).toEqual({ ...REALISTIC_NETWORK, pageScriptMs: 700, extraNodes: 3000, imagesPerPage: 80 });
     expect(SCRIPT_STEPS_PER_MS * 700).toBe(98_000_000);
     const root = mkdtempSync(join(tmpdir(), 'ct-fxheavy-'));
@@ -195,7 +195,7 @@ describe('fixture server: heavy network (the weight of real pages)', () => {
       const page = await browser.newPage();
       const pixels: string[] = [];
       page.on('requestfinished', (r) => {
-        if (r.url().startsWith('https://analytics.realistic.invalid/px.gif')) pixels.push(r.url());
+        if (r.url().startsWith('https://www.lourd.fr/__heavy/img.gif')) pixels.push(r.url());
       });
       await page.goto('https://www.lourd.fr/', { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelectorAll('span').length >= 3000, null, { timeout: 10_000 });
@@ -212,7 +212,7 @@ describe('fixture server: heavy network (the weight of real pages)', () => {
       await expect.poll(() => pixels.length, { timeout: 10_000 }).toBe(80);
       // each with its own latency, so they finish in any order
       expect(pixels.map((u) => Number(new URL(u).searchParams.get('i'))).sort((a, b) => a - b)).toEqual([...Array(80).keys()]);
-      expect(pixels).toContain('https://analytics.realistic.invalid/px.gif?i=0&u=%2F');
+      expect(pixels).toContain('https://www.lourd.fr/__heavy/img.gif?i=0&u=%2F');
       expect(await page.textContent('h1')).toBe('Accueil'); // the page itself unchanged
     } finally {
       await browser.close();

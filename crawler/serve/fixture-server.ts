@@ -12,9 +12,9 @@
  * way corporate sites do: documents answer in 250–700 ms and sub-resources in 60–250 ms, the delay
  * drawn from a hash of the URL (deterministic, so runs are comparable); every HTML page gets an
  * analytics tag (a beacon every 1.5 s) and, on every second host, a long-poll that never completes.
- * `heavy` is the realistic network with the weight of real pages on top: the tag also burns 700 ms of
- * the page's main thread at load, adds 3,000 hidden elements and requests 80 tracking images (real
- * corporate pages: 50–150 requests and seconds of script, issue 10). The tag and its endpoints are
+ * `heavy` is the realistic network with the weight of real pages on top: the tag also runs 700 ms of
+ * script at load (a fixed amount of work), adds 3,000 hidden elements and requests 80 images from the
+ * page's own host (real corporate pages: 50–150 requests and seconds of script, issue 10). The tag and its endpoints are
  * served here under REALISTIC_HOST. Deliberately not simulated: bandwidth, packet loss, websockets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -46,7 +46,7 @@ export interface NetworkProfile {
   pageScriptMs?: number;
   /** hidden elements the tag adds to the page */
   extraNodes?: number;
-  /** tracking images the tag requests from REALISTIC_HOST, each with a sub-resource's latency */
+  /** images the tag requests from the page's own host (HEAVY_IMAGE_PATH), each with a sub-resource's latency */
   imagesPerPage?: number;
 }
 
@@ -193,7 +193,7 @@ function beaconScript(net: NetworkProfile, longPoll: boolean): string {
   return `(function () {
   ${net.pageScriptMs ? `for (var k = 0, x = 0; k < ${Math.round(net.pageScriptMs * SCRIPT_STEPS_PER_MS)}; k++) x += Math.sqrt(x + k); window.__heavyTag = x;` : ''}
   ${net.extraNodes ? `var box = document.createElement('div'); box.hidden = true; for (var i = 0; i < ${net.extraNodes}; i++) { var s = document.createElement('span'); s.textContent = 'item ' + i; box.appendChild(s); } (document.body || document.documentElement).appendChild(box);` : ''}
-  ${net.imagesPerPage ? `for (var j = 0; j < ${net.imagesPerPage}; j++) { var im = new Image(1, 1); im.src = '${base}/px.gif?i=' + j + '&u=' + encodeURIComponent(location.pathname); }` : ''}
+  ${net.imagesPerPage ? `for (var j = 0; j < ${net.imagesPerPage}; j++) { var im = new Image(1, 1); im.src = '${HEAVY_IMAGE_PATH}?i=' + j + '&u=' + encodeURIComponent(location.pathname); }` : ''}
   var send = function () { try { navigator.sendBeacon('${base}/collect', JSON.stringify({ u: location.href, t: Date.now() })); } catch (e) {} };
   ${net.beaconEveryMs ? `send();
   setInterval(send, ${net.beaconEveryMs});` : ''}
@@ -211,7 +211,14 @@ function beaconScript(net: NetworkProfile, longPoll: boolean): string {
  */
 export const SCRIPT_STEPS_PER_MS = 140_000;
 
-/** A 1×1 transparent GIF: the tracking image of the heavy network. */
+/**
+ * The heavy network's images are served by each site's own host under this path, as a real site
+ * serves its images from its own domain or CDN: one shared host would queue every site's images
+ * behind the browser's six connections per host, which no real page does.
+ */
+export const HEAVY_IMAGE_PATH = '/__heavy/img.gif';
+
+/** A 1×1 transparent GIF: the image of the heavy network. */
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Adds the analytics tag before the last </body> (or at the end). */
@@ -249,13 +256,6 @@ export async function startFixtureServer(root: string, opts: { network?: Network
       });
       return;
     }
-    if (url.pathname === '/px.gif') {
-      later(() => {
-        res.writeHead(200, { ...cors, 'content-type': 'image/gif' });
-        res.end(PIXEL_GIF);
-      });
-      return;
-    }
     later(() => {
       res.writeHead(url.pathname === '/collect' ? 204 : 404, cors);
       res.end();
@@ -274,6 +274,14 @@ export async function startFixtureServer(root: string, opts: { network?: Network
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
+    if (net?.imagesPerPage && url.pathname === HEAVY_IMAGE_PATH) {
+      const t = setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-cache' });
+        res.end(PIXEL_GIF);
+      }, latencyFor(`${host}${url.pathname}${url.search}`, net.resourceMs, net.seed));
+      res.on('close', () => clearTimeout(t));
+      return;
+    }
     const rule = routes.get(host)![url.pathname];
     const cors: Record<string, string> = {};
     if (req.headers.origin) {
