@@ -63,3 +63,28 @@ describe('journey crawl order', () => {
     expect(order.slice(0, order.indexOf('/nous-contacter')).some((p) => p.startsWith('/produits/'))).toBe(false);
   });
 });
+
+describe('script buttons on a slow server', () => {
+  let slow: TempSite;
+  const SLOW = 'www.banque-lente.fr';
+  beforeAll(async () => {
+    slow = await startTempSite(SLOW, {
+      'index.html': page('Accueil', `<button type="button" onclick="location.href='/aide'">Besoin d'aide ?</button> <button type="button" onclick="this.textContent='Merci'">Contactez-nous</button>`),
+      'aide.html': page('Aide', '<p>Service client : 09 69 32 15 15</p>'),
+      // the help page answers after 4 s: longer than a script button's navigation may take to start
+      '_routes.json': JSON.stringify({ '/aide': { delayMs: 4000 } }),
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it("a button's target is known once the browser asks for it, not once the slow page answers; a button that goes nowhere is no link", { timeout: 60_000 }, async () => {
+    const actor = { id: 'lente', name: 'Banque Lente', url: `https://${SLOW}/` };
+    const r = await runJourney(slow.browser, actor, { maxPages: 4, screenshots: false, blockPrivateNetwork: false }, { judge: judgeInline });
+    expect(r.status).toBe('ok');
+    const home = r.pages.find((p) => p.depth === 0)!;
+    expect(home.links.filter((l) => l.kind === 'script')).toEqual([{ url: `https://${SLOW}/aide`, label: "Besoin d'aide ?", kind: 'script', score: expect.any(Number) }]);
+    expect(rollupChannels(r.pages, actor.url).phone).toMatchObject({ present: true, clicks: 1, url: `https://${SLOW}/aide`, path: ['Accueil', "Besoin d'aide ?"] });
+  });
+});

@@ -109,7 +109,11 @@ export const CONSENT_STEP_CAP_MS = 15_000;
  */
 export const CONSENT_CLICKS_MAX = 3;
 export const CONSENT_CLICK_AGAIN_MS = 700;
-/** A script button's navigation must commit within this (3 s: under load 2 s missed real ones). */
+/**
+ * A script button's navigation must start (the browser asks for the page) within this. Waiting for
+ * the new page's DOM instead missed buttons on slow servers and busy machines (under load 2 s
+ * missed real ones; on the heavy network 3 s missed the demo's altais contact button).
+ */
 export const SCRIPT_NAV_COMMIT_MS = 3000;
 
 // ---------------------------------------------------------------- bounds

@@ -228,6 +228,20 @@ export async function runPass(s: PassSetup): Promise<PassOutcome> {
   return { consent: consent.record, error, events: consent.events.map((e) => `${s.pass}: ${e}`) };
 }
 
+/**
+ * Where the page goes next: the URL of its next main-frame navigation request (a slow server need
+ * not answer first: the target is known once the browser asks for it, and visit() loads it), or its
+ * new URL after a same-document navigation (history.pushState). Rejects after SCRIPT_NAV_COMMIT_MS.
+ */
+function whereItLeads(page: Page): Promise<string> {
+  const before = page.url();
+  const request = page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame(), { timeout: SCRIPT_NAV_COMMIT_MS }).then((r) => r.url());
+  const sameDocument = page.waitForURL((u) => u.href !== before, { timeout: SCRIPT_NAV_COMMIT_MS, waitUntil: 'commit' }).then(() => page.url());
+  request.catch(() => undefined);
+  sameDocument.catch(() => undefined);
+  return Promise.any([request, sameDocument]);
+}
+
 /** Clicks the promising script buttons of `parent` (reloading it between clicks) and visits where they lead. */
 async function followScriptNav(
   v: VisitContext,
@@ -238,17 +252,24 @@ async function followScriptNav(
   pass: ConsentPass,
 ): Promise<{ page: Page; records: PageRecord[] }> {
   const records: PageRecord[] = [];
+  // Whether the tab shows the parent as loaded, untouched: a click that started a navigation leaves
+  // it on its way elsewhere even while its URL is still the parent's (the target is known from the
+  // request), and a visit leaves it on the target.
+  let onParent = normalizeUrl(page.url()) === normalizeUrl(parent.finalUrl);
   for (const n of nav) {
     if (v.clock.timeLeft() <= 0) break;
     try {
-      if (normalizeUrl(page.url()) !== normalizeUrl(parent.finalUrl)) {
+      if (!onParent) {
         await page.goto(parent.finalUrl, { waitUntil: 'domcontentloaded', timeout: v.opts.navTimeoutMs });
         await retagScriptButtons(page);
+        onParent = true;
       }
-      const before = page.url();
-      await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000 });
-      await page.waitForURL((u) => u.href !== before, { timeout: SCRIPT_NAV_COMMIT_MS, waitUntil: 'domcontentloaded' });
-      const target = normalizeUrl(page.url());
+      const leadsTo = whereItLeads(page);
+      // noWaitAfter: Playwright would otherwise hold the click until the navigation commits, which a
+      // slow server delays past the click's own timeout.
+      await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000, noWaitAfter: true });
+      const target = normalizeUrl(await leadsTo);
+      onParent = false;
       if (frontier.has(target) || registrableDomain(target) !== v.site.domain) continue;
       frontier.markVisited(target);
       // The button is a link of its page: the clicks-to-contact graph must know it.
@@ -258,7 +279,8 @@ async function followScriptNav(
       page = got.page;
       records.push(got.record);
     } catch {
-      /* the button did not navigate: not a link */
+      /* the button did not navigate: not a link (or the parent did not load again) */
+      onParent &&= normalizeUrl(page.url()) === normalizeUrl(parent.finalUrl);
     }
   }
   return { page, records };
