@@ -270,12 +270,17 @@ async function followScriptNav(
       await page.locator(`[data-ct-nav="${n.id}"]`).first().click({ timeout: 2000, noWaitAfter: true });
       const target = normalizeUrl(await leadsTo);
       onParent = false;
+      // The click's own navigation is still on its way: stop it, or it would interrupt the next one
+      // (the visit's, or the parent's reload).
+      await withTimeout(page.evaluate('window.stop()'), SCRIPT_NAV_COMMIT_MS, 'stopping the click navigation').catch(() => undefined);
       if (frontier.has(target) || registrableDomain(target) !== v.site.domain) continue;
       frontier.markVisited(target);
       // The button is a link of its page: the clicks-to-contact graph must know it.
       parent.links.push({ url: target, label: n.text, kind: 'script', score: n.score });
       const item: QueueItem = { url: target, depth: parent.depth + 1, path: [...parent.path, { url: parent.finalUrl, label: n.text }], score: n.score, label: n.text };
-      const got = await visit(v, page, item, pass, null);
+      let got = await visit(v, page, item, pass, null);
+      // window.stop() cannot cancel a navigation the browser is already committing
+      if (got.record.error?.includes('interrupted by another navigation')) got = await visit(v, got.page, item, pass, null);
       page = got.page;
       records.push(got.record);
     } catch {
