@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../crawler/journey/browser.ts';
-import { HEAVY_NETWORK, SCRIPT_STEPS_PER_MS, hostResolverRules, latencyFor, REALISTIC_NETWORK, resolveFixturePath, resolveNetwork, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
+import { hostResolverRules, resolveFixturePath, startFixtureServer, type FixtureServer } from '../crawler/serve/fixture-server.ts';
+import { HEAVY_NETWORK, latencyFor, REALISTIC_NETWORK, resolveNetwork, SCRIPT_STEPS_PER_MS } from '../crawler/serve/network.ts';
 
 let root: string;
 let server: FixtureServer;

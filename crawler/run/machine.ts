@@ -67,7 +67,7 @@ export function parseProcCgroup(text: string): { v2: string | null; v1: Map<stri
 /** The cgroup's view of the machine under `root` (default /sys/fs/cgroup), host figures where it sets no limit. */
 export function machineView(root = '/sys/fs/cgroup', procCgroup = read('/proc/self/cgroup') ?? ''): MachineView {
   const { v2, v1 } = parseProcCgroup(procCgroup);
-  const hostCores = Math.max(1, Math.min(availableParallelism(), cpus().length || 1));
+  const hostCores = availableParallelism(); // the host's cores this process may run on (CPU affinity counts), at least 1
   // v2: one unified hierarchy, mounted at the root itself when it has cgroup.controllers
   const unified = read(join(root, 'cgroup.controllers')) !== null && v2 !== null;
   const cpuDirs = unified ? groupDirs(root, v2!) : groupDirs(join(root, 'cpu'), v1.get('cpu') ?? '/');

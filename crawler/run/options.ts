@@ -14,7 +14,7 @@ import { DEFAULT_JOURNEY, type JourneyOptions } from '../journey/journey.ts';
 import { DEFAULT_ARCHIVE_MAX_MB } from '../archive/recorder.ts';
 import { BadInputError } from './panel.ts';
 import { MACHINE } from './machine.ts';
-import { NETWORK_MODES } from '../serve/fixture-server.ts';
+import { NETWORK_MODES } from '../serve/network.ts';
 
 export interface ScanOptions {
   panelFile: string;

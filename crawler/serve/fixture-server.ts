@@ -18,8 +18,6 @@ import { extname, join, normalize, sep } from 'node:path';
 import { certificateSpki, listenLoopback } from './loopback.ts';
 import { beaconScript, HEAVY_IMAGE_PATH, injectBeacon, latencyFor, longPolls, PIXEL_GIF, REALISTIC_HOST, resolveNetwork, type NetworkOption, type NetworkProfile } from './network.ts';
 
-export { HEAVY_IMAGE_PATH, HEAVY_NETWORK, injectBeacon, latencyFor, NETWORK_MODES, REALISTIC_HOST, REALISTIC_NETWORK, resolveNetwork, SCRIPT_STEPS_PER_MS, type NetworkOption, type NetworkProfile } from './network.ts';
-
 export interface RouteRule {
   delayMs?: number;
   status?: number;

@@ -7,14 +7,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Direct children of each pid, from /proc/<pid>/stat (field 4 is the parent pid). */
-function childrenMap(): Map<number, number[]> {
-  const map = new Map<number, number[]>();
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/** What one read of /proc/<pid>/stat gives the sampler: the parent, and the CPU time so far (user + system, all threads, in ticks). */
+interface ProcStat {
+  ppid: number;
+  ticks: number;
+}
+
+/** Every process now, from one read of each /proc/<pid>/stat. */
+function processTable(): Map<number, ProcStat> {
+  const table = new Map<number, ProcStat>();
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return map;
+    return table;
   }
   for (const name of entries) {
     if (!/^\d+$/.test(name)) continue;
@@ -26,22 +35,25 @@ function childrenMap(): Map<number, number[]> {
     }
     // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ")".
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(rest[1]);
-    const list = map.get(ppid);
-    if (list) list.push(Number(name));
-    else map.set(ppid, [Number(name)]);
+    table.set(Number(name), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) }); // ppid, utime, stime (fields 4, 14, 15)
   }
-  return map;
+  return table;
 }
 
-function descendants(root: number): number[] {
-  const map = childrenMap();
+/** `root` and every process below it in `table`. */
+function descendants(root: number, table: Map<number, ProcStat>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, { ppid }] of table) {
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
   const out: number[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     out.push(pid);
-    for (const c of map.get(pid) ?? []) stack.push(c);
+    for (const c of children.get(pid) ?? []) stack.push(c);
   }
   return out;
 }
@@ -53,20 +65,6 @@ function procKb(file: string, key: string): number {
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
-  }
-}
-
-/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux). */
-const USER_HZ = 100;
-
-/** CPU time (user + system, all threads) of a process so far, in ticks; null once it has exited. */
-function cpuTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(rest[11]) + Number(rest[12]); // utime, stime (fields 14 and 15)
-  } catch {
-    return null;
   }
 }
 
@@ -92,9 +90,10 @@ export class ProcessTreeSampler {
     this.samples = 0;
     this.tick = 0;
     this.cpu = new Map();
-    for (const pid of descendants(process.pid)) {
-      const t = cpuTicks(pid);
-      if (t !== null) this.cpu.set(pid, { first: t, last: t });
+    const table = processTable();
+    for (const pid of descendants(process.pid, table)) {
+      const t = table.get(pid)?.ticks;
+      if (t !== undefined) this.cpu.set(pid, { first: t, last: t });
     }
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
@@ -111,12 +110,13 @@ export class ProcessTreeSampler {
   }
 
   private sample(): void {
-    const pids = descendants(process.pid);
+    const table = processTable();
+    const pids = descendants(process.pid, table);
     let rss = 0;
     for (const pid of pids) {
       rss += procKb(`/proc/${pid}/status`, 'VmRSS');
-      const t = cpuTicks(pid);
-      if (t === null) continue;
+      const t = table.get(pid)?.ticks;
+      if (t === undefined) continue;
       const seen = this.cpu.get(pid);
       if (seen) seen.last = t;
       else this.cpu.set(pid, { first: 0, last: t });
