@@ -39,6 +39,11 @@ describe('autoconsent once the banner is handled', { timeout: 120_000 }, () => {
       const afterHome = { ...session.inits };
       expect(afterHome.rules).toBeGreaterThan(0);
       expect(afterHome.idle).toBe(0);
+      // its state reports stay in the page, and its rules' snippets run there (no "eval" round trip)
+      expect(session.received.init).toBeGreaterThan(0);
+      expect(session.received.popupFound).toBe(1);
+      expect(session.received.report).toBeUndefined();
+      expect(session.received.eval).toBeUndefined();
 
       await page.goto('https://www.mutuelle-exemple.fr/contact', { waitUntil: 'load' });
       await expect.poll(() => session.inits.idle).toBeGreaterThan(0);
