@@ -16,7 +16,7 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { loadBotWalls, type BotWall, type BotWallMarker } from './data/bot-walls.ts';
 import { evidence, type PageView } from './detector.ts';
-import { isHiddenDeep, selectAll } from './lib/dom.ts';
+import { isHiddenDeep, select, selectAll } from './lib/dom.ts';
 import { visibleText } from './lib/text.ts';
 import type { Evidence, PageSnapshot } from './types.ts';
 
@@ -85,7 +85,7 @@ export function detectBotWall(snapshot: PageSnapshot, parsed?: Pick<PageView, '$
     : (snapshot.frames ?? []).filter((f) => f.html != null).map((f) => ({ url: f.url, $: cheerio.load(f.html!), visible: f.visible }));
   const docs = [main, ...frames];
   const text = [mainText, ...frames.filter((f) => f.visible).map((f) => visibleText(f.$).replace(/[\u2018\u2019]/g, "'"))].join(' ');
-  const title = (snapshot.title || main.$('title').first().text()).trim();
+  const title = (snapshot.title || select(main.$, 'title').first().text()).trim();
   const urls = [...(snapshot.requests ?? []).map((r) => r.url), ...(snapshot.frames ?? []).map((f) => f.url), ...docs.flatMap(attrUrls)];
   const inline = docs.flatMap((d) => selectAll(d.$, 'script:not([src])').map((e) => d.$(e as never).text()));
   const headers = snapshot.headers ?? {};

@@ -33,7 +33,7 @@ import { getDomain } from 'tldts';
 import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { collapse, fold } from './lib/text.ts';
-import { selectAll } from './lib/dom.ts';
+import { select, selectAll } from './lib/dom.ts';
 
 type Node = { name?: string; attribs?: Record<string, string> };
 
@@ -85,16 +85,16 @@ function detect(page: PageView): Finding[] {
   }
   if (/\bLITHIUM\.(Loader|Auth|CommunityJsonObject|Css)/.test(inline)) markers.push(evidence(url, 'script', 'khoros-inline', 'LITHIUM.* in inline script'));
   if (/__VANILLA_GLOBALS__|gdn\.meta/.test(inline)) markers.push(evidence(url, 'script', 'vanilla-inline', '__VANILLA_GLOBALS__'));
-  const generator = fold(String($('meta[name="generator" i]').attr('content') ?? ''));
+  const generator = fold(String(select($, 'meta[name="generator" i]').attr('content') ?? ''));
   if (/^(discourse|phpbb|vbulletin|xenforo|vanilla|invision|flarum|nodebb|mybb)/.test(generator)) markers.push(evidence(url, 'dom', 'forum-generator', generator, 'meta[name=generator]'));
-  if ($('body#vanilla, body#DiscussionsPage').length) markers.push(evidence(url, 'dom', 'vanilla-body', 'body#vanilla', 'body'));
+  if (select($, 'body#vanilla, body#DiscussionsPage').length) markers.push(evidence(url, 'dom', 'vanilla-body', 'body#vanilla', 'body'));
   if (/powered by (lithium|khoros)/i.test(page.text.slice(-20000))) markers.push(evidence(url, 'text', 'khoros-powered-by', 'Powered by Khoros/Lithium'));
-  const sfCommunity = $('meta[name="salesforce-community"]').length > 0 || /\/s\/(question|topic|group|feed)\b/.test(path);
+  const sfCommunity = select($, 'meta[name="salesforce-community"]').length > 0 || /\/s\/(question|topic|group|feed)\b/.test(path);
   if (sfCommunity && /\bcommunaute\b|\bentraide\b|\bforum\b/.test(`${text} ${title}`)) markers.push(evidence(url, 'dom', 'salesforce-community', 'Salesforce Experience community'));
 
   const communityUrl = COMMUNITY_HOST.test(host) || COMMUNITY_PATH.test(path);
   const content = FORUM_CONTENT.exec(text);
-  const decoyPage = DECOY.test(title) || DECOY.test(fold($('h1').first().text()));
+  const decoyPage = DECOY.test(title) || DECOY.test(fold(select($, 'h1').first().text()));
   const namesActor = !!page.site?.actorName && (title.includes(fold(page.site.actorName)) || text.slice(0, 2000).includes(fold(page.site.actorName)));
 
   if ((ownPage || namesActor) && !decoyPage) {

@@ -52,7 +52,7 @@ import type { Finding } from './types.ts';
 import { loadChatVendors } from './data/chat-vendors.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { fold } from './lib/text.ts';
-import { selectAll } from './lib/dom.ts';
+import { closestOf, findIn, selectAll } from './lib/dom.ts';
 import type { Node } from './lib/form-controls.ts';
 import { CHAT_CONTAINER, judge, type Candidate, type Judged } from './lib/form-candidate.ts';
 
@@ -81,11 +81,11 @@ function detect(page: PageView): Finding[] {
     // formless message forms
     const seenRoots = new Set<unknown>();
     for (const ta of selectAll($, 'textarea')) {
-      if ($(ta as never).closest('form').length) continue;
+      if (closestOf($, ta, 'form')) continue;
       let n = (ta as Node).parent;
       for (let i = 0; n && i < 6; i++, n = n.parent) {
         if (n.type !== 'tag') break;
-        if ($(n as never).find('button, [role="button"], input[type="submit"]').length) {
+        if (findIn($, n, 'button, [role="button"], input[type="submit"]').length) {
           if (!seenRoots.has(n)) {
             seenRoots.add(n);
             cands.push({ root: n, $, where: d.where });

@@ -59,7 +59,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { collapse, fold } from './lib/text.ts';
-import { isHiddenDeep, selectAll } from './lib/dom.ts';
+import { isHiddenDeep, select, selectAll } from './lib/dom.ts';
 import { type Node, CHROME_TAGS, CHROME_ROLES, CHROME_ID, inChrome, txt, HELP_HEADING, HELP_HEADING_H1_ONLY, HELP_HOST, HELP_PATH, PLATFORM_PATH, ARTICLE_HREF, CATEGORY_HREF, HELP_SEARCH_WORDING, FEEDBACK, CONTACT_LABEL, isQuestionText, hrefShape, textWithHidden, MIN_SECTION_QUESTIONS, MIN_PLAIN_QUESTIONS, BREADCRUMB, answerFollows, listMates, readJsonLd } from './lib/help-text.ts';
 
 
@@ -84,10 +84,10 @@ function detect(page: PageView): Finding[] {
   const ld = readJsonLd($);
   const ldCount = ld.questions;
   const productPage =
-    ld.product || /^product/i.test($('meta[property="og:type"]').attr('content') ?? '') || $('[itemtype*="schema.org/Product"]').length > 0;
+    ld.product || /^product/i.test(select($, 'meta[property="og:type"]').attr('content') ?? '') || select($, '[itemtype*="schema.org/Product"]').length > 0;
 
   // the page's title and breadcrumb name it: "FAQ | Exemple", "Accueil > Aide > Carte bancaire"
-  const title = collapse(page.snapshot.title || $('title').first().text());
+  const title = collapse(page.snapshot.title || select($, 'title').first().text());
   const titleHelp = title.split(/\s[|\-–—:·»]\s|\s?[|–—·»]\s?/).some((seg) => HELP_HEADING.test(fold(seg).trim()));
   let breadcrumbHelp = '';
   for (const el of selectAll($, BREADCRUMB)) {
@@ -127,7 +127,7 @@ function detect(page: PageView): Finding[] {
   /** question links with their href shape, and the other links of the main content (see listMates) */
   const questionLinks = new Map<unknown, string>();
   const otherLinks: { el: Node; sig: string; text: string; heading: string }[] = [];
-  const root = ($('body').length ? $('body') : ($.root() as never)).get(0) as Node | undefined;
+  const root = (select($, 'body').get(0) ?? $.root().get(0)) as Node | undefined;
   const walk = (n: Node | undefined, depth: number): void => {
     if (!n || depth > 200) return;
     for (const c of n.children ?? []) {
@@ -264,7 +264,7 @@ function detect(page: PageView): Finding[] {
   }
 
   // feedback (collapsed answers included)
-  const fullText = fold(collapse(textWithHidden(($('body').get(0) ?? $.root().get(0)) as Node | undefined)));
+  const fullText = fold(collapse(textWithHidden((select($, 'body').get(0) ?? $.root().get(0)) as Node | undefined)));
   const fb = FEEDBACK.exec(fullText);
   if (!isHelp && (helpHost || helpPath) && (itemCount >= 3 || searchEv || categories)) {
     isHelp = true;

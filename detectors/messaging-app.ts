@@ -28,6 +28,7 @@
 import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { pageLinks } from './lib/links.ts';
+import { select } from './lib/dom.ts';
 import { foldSameLength } from './lib/text.ts';
 import { bareHost, parseUrl } from './lib/url.ts';
 
@@ -100,14 +101,14 @@ function detect(page: PageView): Finding[] {
   }
   // Apple Messages for Business
   if ((page.snapshot.globals ?? []).includes('appleBusinessChat')) add('apple-messages', evidence(page.url, 'global', 'apple-business-chat-global', 'appleBusinessChat'));
-  page.$('script[src]').each((_, el) => {
+  select(page.$, 'script[src]').each((_, el) => {
     const src = page.$(el).attr('src') ?? '';
     if (APPLE_PATTERNS.test(src)) add('apple-messages', evidence(page.url, 'script', 'apple-business-chat-script', src));
   });
   for (const r of page.snapshot.requests ?? []) {
     if (APPLE_PATTERNS.test(r.url)) add('apple-messages', evidence(page.url, 'request', 'apple-business-chat-request', r.url));
   }
-  const appleEl = page.$('[data-apple-business-id]').first();
+  const appleEl = select(page.$, '[data-apple-business-id]').first();
   if (appleEl.length) add('apple-messages', evidence(page.url, 'dom', 'apple-business-chat-button', appleEl.attr('data-apple-business-id') ?? '', '[data-apple-business-id]'));
 
   // "par SMS au 36xxx"

@@ -30,6 +30,7 @@
 import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { linkSelector, pageLinks } from './lib/links.ts';
+import { findIn, select } from './lib/dom.ts';
 import { bareHost, parseUrl } from './lib/url.ts';
 
 type Store = 'ios' | 'android';
@@ -74,19 +75,17 @@ function detect(page: PageView): Finding[] {
     // a badge pointing elsewhere (deep link, own app page); not a link to a store home page
     if (l.url && /(?:^|\.)(?:apple\.com|google\.com)$/.test(bareHost(l.url))) continue;
     const a = l.$(l.el as never);
-    const imgs = a
-      .find('img, svg, picture source')
-      .map((_, i) => `${l.$(i).attr('src') ?? ''} ${l.$(i).attr('srcset') ?? ''} ${l.$(i).attr('alt') ?? ''} ${l.$(i).attr('class') ?? ''}`)
-      .get()
+    const imgs = findIn(l.$, l.el, 'img, svg, picture source')
+      .map((i) => `${l.$(i).attr('src') ?? ''} ${l.$(i).attr('srcset') ?? ''} ${l.$(i).attr('alt') ?? ''} ${l.$(i).attr('class') ?? ''}`)
       .join(' ');
     const badge = `${l.text} ${imgs} ${a.attr('class') ?? ''}`;
     if (!imgs.trim() && !/\bbadge\b|\bstore\b/i.test(a.attr('class') ?? '')) continue; // a text link saying "Google Play" is not a badge
     if (IOS_BADGE.test(badge)) add('ios', evidence(page.url, source, 'store-badge', `App Store badge → ${l.href}`, l.selector));
     if (ANDROID_BADGE.test(badge)) add('android', evidence(page.url, source, 'store-badge', `Google Play badge → ${l.href}`, l.selector));
   }
-  const ios = page.$('meta[name="apple-itunes-app"]').attr('content') ?? '';
+  const ios = select(page.$, 'meta[name="apple-itunes-app"]').attr('content') ?? '';
   if (/app-id=\d+/.test(ios)) add('ios', evidence(page.url, 'dom', 'apple-itunes-app-meta', ios, linkSelector('meta', 'name', 'apple-itunes-app')));
-  const android = page.$('meta[name="google-play-app"]').attr('content') ?? '';
+  const android = select(page.$, 'meta[name="google-play-app"]').attr('content') ?? '';
   if (/app-id=[\w.]+/.test(android)) add('android', evidence(page.url, 'dom', 'google-play-app-meta', android, linkSelector('meta', 'name', 'google-play-app')));
 
   if (!found.size) return [];

@@ -71,7 +71,7 @@ import type { Evidence, Finding, PhoneKind, PhoneNumberAttr } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { frenchHoursToOsm } from './lib/opening-hours.ts';
 import { blockText, collapse, foldSameLength, type DocText, type TextBlock } from './lib/text.ts';
-import { isHidden } from './lib/dom.ts';
+import { isHidden, select } from './lib/dom.ts';
 import { hostOf } from './lib/url.ts';
 import { MAIN_LABEL, RELAY_HOSTS, ACCESS_TEXT, CALLBACK_TEXT, APPOINTMENT_TEXT, OVERSEAS, kindOf, labelBefore, type Hit, numbersInText, contextOf } from './lib/phone-text.ts';
 
@@ -97,7 +97,7 @@ function addNumber(out: Map<string, Collected>, number: string, kind: PhoneKind,
 }
 
 function telLinks(page: PageView, $: CheerioAPI, source: 'dom' | 'frame', framePrefix: string, out: Map<string, Collected>, hoursOf: (s: string) => string | null) {
-  $('a[href]').each((_, el) => {
+  select($, 'a[href]').each((_, el) => {
     const href = ($(el).attr('href') ?? '').trim();
     if (!/^tel:/i.test(href)) return;
     if (isHidden($, el)) return;
@@ -184,7 +184,7 @@ function detect(page: PageView): Finding[] {
   if (access) extra.push(evidence(page.url, 'text', 'deaf-access-text', access));
   else {
     const urls: { url: string; source: 'dom' | 'frame' | 'request' }[] = [];
-    page.$('a[href], iframe[src]').each((_, el) => {
+    select(page.$, 'a[href], iframe[src]').each((_, el) => {
       urls.push({ url: page.$(el).attr('href') ?? page.$(el).attr('src') ?? '', source: 'dom' });
     });
     for (const fr of page.snapshot.frames ?? []) urls.push({ url: fr.url, source: 'frame' });
@@ -225,7 +225,7 @@ function messagingNumbers(page: PageView): Set<string> {
   const set = new Set<string>();
   const docs = [page.$, ...page.frames.filter((f) => f.visible).map((f) => f.$)];
   for (const $ of docs) {
-    $('a[href]').each((_, el) => {
+    select($, 'a[href]').each((_, el) => {
       const href = ($(el).attr('href') ?? '').trim();
       let digits: string | null = null;
       const wa = /^(?:https?:\/\/)?(?:wa\.me\/|(?:api|web)\.whatsapp\.com\/send\/?\?(?:.*&)?phone=)\+?(\d{6,15})/i.exec(href);

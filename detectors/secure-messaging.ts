@@ -33,7 +33,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { collapse, fold } from './lib/text.ts';
-import { isHiddenDeep, selectAll } from './lib/dom.ts';
+import { isHiddenDeep, select, selectAll } from './lib/dom.ts';
 
 type Node = { name?: string; attribs?: Record<string, string>; parent?: Node | null };
 
@@ -82,7 +82,7 @@ function detect(page: PageView): Finding[] {
 
   // login wall
   const pwd = selectAll($, 'input[type="password"]').filter((e) => !isHiddenDeep(e));
-  const loginWall = pwd.length > 0 || (LOGIN_WORDS.test(visible.slice(0, 3000)) && new RegExp(AREA).test(`${title} ${fold($('h1').first().text())}`));
+  const loginWall = pwd.length > 0 || (LOGIN_WORDS.test(visible.slice(0, 3000)) && new RegExp(AREA).test(`${title} ${fold(select($, 'h1').first().text())}`));
 
   let gated = false;
   const sources: [string, 'text' | 'dom'][] = [

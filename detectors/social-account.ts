@@ -32,6 +32,7 @@
 import type { Evidence, Finding } from './types.ts';
 import { evidence, type Detector, type PageView } from './detector.ts';
 import { pageLinks } from './lib/links.ts';
+import { select } from './lib/dom.ts';
 import { bareHost, parseUrl } from './lib/url.ts';
 
 export const NETWORK_ORDER = ['facebook', 'x', 'instagram', 'linkedin', 'youtube', 'tiktok', 'pinterest'] as const;
@@ -154,7 +155,7 @@ function detect(page: PageView): Finding[] {
   }
   // Facebook page plugin: the frame URL names the page
   const frameUrls = [
-    ...page.$('iframe[src]').map((_, el) => page.$(el).attr('src') ?? '').get(),
+    ...select(page.$, 'iframe[src]').map((_, el) => page.$(el).attr('src') ?? '').get(),
     ...(page.snapshot.frames ?? []).map((f) => f.url),
   ];
   for (const src of frameUrls) {

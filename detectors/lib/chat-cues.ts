@@ -102,28 +102,92 @@ export function pattern(src: string): RegExp | null {
   return patternCache.get(src) ?? null;
 }
 
+/**
+ * The markers try each of ~60 vendors on one URL in a row (every request, script, link and iframe):
+ * the URL's host and lower-case form are computed once for that run of vendors (a one-entry memo:
+ * it cannot grow nor go stale, both are pure functions of url and base; parsing the URL once per
+ * vendor was about an eighth of the judge's CPU once the selectors were fast), and each vendor's
+ * hosts, paths and iframe markers are lowered once per process.
+ */
+let memoUrl: string | null = null;
+let memoBase = '';
+let memoHost: string | null = null;
+let memoLower = '';
+function urlFacts(url: string, base: string): { host: string | null; lower: string } {
+  if (url !== memoUrl || base !== memoBase) {
+    memoUrl = url;
+    memoBase = base;
+    memoHost = hostOf(url, base);
+    memoLower = url.toLowerCase();
+  }
+  return { host: memoHost, lower: memoLower };
+}
+
+interface LoweredVendor {
+  /** scriptHosts lowered, and with a leading dot: `hostMatches` without lowering them per call */
+  hosts: string[];
+  dotHosts: string[];
+  paths: string[];
+  /** iframe markers lowered, and whether each is a weak marker */
+  iframes: string[];
+  iframeWeak: boolean[];
+}
+const loweredVendors = new WeakMap<ChatVendor, LoweredVendor>();
+function lowered(v: ChatVendor): LoweredVendor {
+  let l = loweredVendors.get(v);
+  if (!l) {
+    const hosts = v.scriptHosts.map((h) => h.toLowerCase());
+    l = {
+      hosts,
+      dotHosts: hosts.map((h) => `.${h}`),
+      paths: v.scriptPaths.map((p) => p.toLowerCase()),
+      iframes: v.iframes.map((m) => m.toLowerCase()),
+      iframeWeak: v.iframes.map((m) => v.weakMarkers.includes(m)),
+    };
+    loweredVendors.set(v, l);
+  }
+  return l;
+}
+
+/** Does the (lower-case) host match one of the vendor's script hosts? Its original spelling, or null. `hostMatches` for each. */
+function vendorHost(host: string, v: ChatVendor): string | null {
+  const l = lowered(v);
+  for (let i = 0; i < l.hosts.length; i++) if (host === l.hosts[i] || host.endsWith(l.dotHosts[i]!)) return v.scriptHosts[i]!;
+  return null;
+}
+
 /** The marker of `v` that `url` carries, or null. */
 export function urlMarker(url: string, base: string, v: ChatVendor): string | null {
-  const host = hostOf(url, base);
-  if (host) for (const h of v.scriptHosts) if (hostMatches(host, h)) return h;
-  const lower = url.toLowerCase();
-  for (const p of v.scriptPaths) if (p && lower.includes(p.toLowerCase())) return p;
+  const { host, lower } = urlFacts(url, base);
+  if (host) {
+    const h = vendorHost(host, v);
+    if (h !== null) return h;
+  }
+  const paths = lowered(v).paths;
+  for (let i = 0; i < paths.length; i++) if (paths[i] && lower.includes(paths[i]!)) return v.scriptPaths[i]!;
   for (const p of v.scriptPatterns ?? []) if (pattern(p)?.test(url)) return p;
   return null;
 }
 
 export function iframeMarker(src: string, labels: string[], base: string, v: ChatVendor, strength: 'strong' | 'weak' = 'strong'): string | null {
-  const s = src.toLowerCase();
-  for (const m of v.iframes) {
-    if (v.weakMarkers.includes(m) !== (strength === 'weak')) continue;
-    const ml = m.toLowerCase();
+  const l = lowered(v);
+  let s: string | null = null;
+  let ll: string[] | null = null;
+  for (let i = 0; i < v.iframes.length; i++) {
+    if (l.iframeWeak[i] !== (strength === 'weak')) continue;
+    const ml = l.iframes[i]!;
     if (!ml) continue;
-    if (s.includes(ml)) return m;
-    if (labels.some((l) => l.toLowerCase().includes(ml))) return m;
+    s ??= src.toLowerCase();
+    if (s.includes(ml)) return v.iframes[i]!;
+    ll ??= labels.map((x) => x.toLowerCase());
+    if (ll.some((x) => x.includes(ml))) return v.iframes[i]!;
   }
   if (src && strength === 'strong') {
-    const host = hostOf(src, base);
-    if (host) for (const h of v.scriptHosts) if (hostMatches(host, h)) return h;
+    const host = urlFacts(src, base).host;
+    if (host) {
+      const h = vendorHost(host, v);
+      if (h !== null) return h;
+    }
   }
   return null;
 }
@@ -140,7 +204,7 @@ export function executableScript(attribs: Record<string, string> | undefined): b
 }
 
 export function nonChatHost(url: string, base: string): boolean {
-  const host = hostOf(url, base);
+  const host = urlFacts(url, base).host;
   return !!host && loadNonChatHosts().some((h) => hostMatches(host, h));
 }
 

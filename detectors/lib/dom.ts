@@ -1,16 +1,35 @@
 /**
  * DOM helpers for detectors reading a snapshot with cheerio: the crawler marks every element a
  * person cannot see with data-ct-hidden="1"; these tell whether a node is under such a mark, and
- * select without throwing on selectors cheerio cannot parse.
+ * select without throwing on selectors cheerio cannot parse. Document-wide selections go through
+ * lib/query.ts (each selector compiled once, each document walked once).
  */
-import type { CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { queryAll } from './query.ts';
 
-const HIDDEN = '[data-ct-hidden="1"]';
+export { closestOf, findIn, matcher } from './query-element.ts';
 
-/** Is the element (or an ancestor) marked hidden by the crawler? */
-export function isHidden($: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
-  const node = $(el as never);
-  return node.is(HIDDEN) || node.parents(HIDDEN).length > 0;
+type Parented = { type?: string; attribs?: Record<string, string>; parent?: Parented | null };
+
+function isTagNode(n: Parented): boolean {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+/**
+ * Is the element (or an ancestor) marked hidden by the crawler? The same walk as cheerio's
+ * `$(el).is(HIDDEN) || $(el).parents(HIDDEN).length > 0`, without compiling the selector twice per
+ * call: the element when it is a tag, then its ancestors up to a document node (a <template>'s
+ * content is one: the walk stops there).
+ */
+export function isHidden(_$: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
+  let n = el as unknown as Parented;
+  if (isTagNode(n) && n.attribs?.['data-ct-hidden'] === '1') return true;
+  while (n.parent && n.parent.type !== 'root') {
+    n = n.parent;
+    if (isTagNode(n) && n.attribs?.['data-ct-hidden'] === '1') return true;
+  }
+  return false;
 }
 
 /**
@@ -29,8 +48,13 @@ export function isHiddenDeep(el: unknown): boolean {
 /** `$(selector).toArray()` that returns nothing for a selector cheerio cannot parse. */
 export function selectAll($: CheerioAPI, selector: string): unknown[] {
   try {
-    return $(selector).toArray();
+    return queryAll($, selector);
   } catch {
     return [];
   }
+}
+
+/** `$(selector)` on the whole document (same elements, same order); throws where cheerio throws. */
+export function select($: CheerioAPI, selector: string): Cheerio<Element> {
+  return $(queryAll($, selector));
 }

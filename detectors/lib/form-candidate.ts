@@ -8,7 +8,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Evidence } from '../types.ts';
 import { evidence } from '../detector.ts';
 import { collapse, fold } from './text.ts';
-import { isHiddenDeep } from './dom.ts';
+import { closestOf, findIn, isHiddenDeep } from './dom.ts';
 import { ancestorMatches, choiceText, drawnByLabel, groupLabelOf, labelOf, SUBMIT_LABEL, type Node } from './form-controls.ts';
 import { NOT_SUBJECT, SUBJECT_LABEL, topicButtonsBeforeMessage, topicLike } from './form-subject.ts';
 
@@ -50,14 +50,14 @@ export function judge(c: Candidate, url: string, chatSelectors: string[]): Judge
   if (ancestorMatches(root, CMP_CONTAINER) || ancestorMatches(root, CHAT_CONTAINER)) return null;
   for (const s of chatSelectors) {
     try {
-      if (r.closest(s).length) return null;
+      if (closestOf($, root, s)) return null;
     } catch {
       /* vendor selector cheerio cannot run */
     }
   }
   if (a.role === 'search' || /\bsearch\b|recherche/.test(idClass)) return null;
 
-  const controls = r.find('input, select, textarea').toArray();
+  const controls = findIn($, root, 'input, select, textarea');
   if (controls.length === 0 || controls.length > 80) return null;
   let fields = 0;
   let password = false;
@@ -99,7 +99,7 @@ export function judge(c: Candidate, url: string, chatSelectors: string[]): Judge
     }
     if (n.name === 'input' && (type === 'email' || type === 'tel' || /\b(e-?mail|courriel|telephone|nom|prenom)\b/.test(label))) emailish = true;
     if (n.name === 'select') {
-      const options = $(el as never).find('option').toArray().map((o) => collapse($(o).text()));
+      const options = findIn($, el, 'option').map((o) => collapse($(o).text()));
       if (SUBJECT_LABEL.test(`${label} ${fold(options[0] ?? '')}`)) subjectMenu = true;
       else if ((messageAt < 0 || i < messageAt) && !NOT_SUBJECT.test(label) && topicLike(options)) pickers.push(i);
     }
@@ -122,16 +122,14 @@ export function judge(c: Candidate, url: string, chatSelectors: string[]): Judge
   // "Votre demande : [Facturation] [Résiliation] [Déménagement]": topic buttons before the message field
   if (!subjectMenu && topicButtonsBeforeMessage($, r, controls[messageAt])) subjectMenu = true;
   if (!subjectMenu && messageAt >= 0 && pickers.some((i) => i < messageAt)) subjectMenu = true;
-  for (const el of r.find('[role="combobox"], [role="listbox"], [aria-haspopup="listbox"]').toArray()) {
+  for (const el of findIn($, root, '[role="combobox"], [role="listbox"], [aria-haspopup="listbox"]')) {
     if (!isHiddenDeep(el) && SUBJECT_LABEL.test(labelOf($, el) + fold(collapse($(el as never).text())))) subjectMenu = true;
   }
   if (password) return null;
-  if (r.find('.g-recaptcha, [data-sitekey], .h-captcha, .frc-captcha, .cf-turnstile, iframe[src*="recaptcha"], iframe[src*="hcaptcha"], img[src*="captcha" i], img[alt*="captcha" i]').length) captcha = true;
+  if (findIn($, root, '.g-recaptcha, [data-sitekey], .h-captcha, .frc-captcha, .cf-turnstile, iframe[src*="recaptcha"], iframe[src*="hcaptcha"], img[src*="captcha" i], img[alt*="captcha" i]').length) captcha = true;
 
   const formText = fold(collapse(r.text())).slice(0, 3000);
-  const submit = r
-    .find('button, input[type="submit"], input[type="image"], [role="button"], a[class*="btn"], a[class*="button"]')
-    .toArray()
+  const submit = findIn($, root, 'button, input[type="submit"], input[type="image"], [role="button"], a[class*="btn"], a[class*="button"]')
     .some((el) => {
       const n = el as Node;
       const t = fold(`${collapse($(el as never).text())} ${n.attribs?.value ?? ''} ${n.attribs?.['aria-label'] ?? ''}`);
@@ -139,7 +137,8 @@ export function judge(c: Candidate, url: string, chatSelectors: string[]): Judge
     });
   if (!submit) return null;
 
-  const context = `${formText} ${fold(collapse(r.closest('section, article, main, body').first().find('h1, h2').first().text()))}`;
+  const block = closestOf($, root, 'section, article, main, body');
+  const context = `${formText} ${fold(collapse($((block ? findIn($, block, 'h1, h2') : []).slice(0, 1)).text()))}`;
   if (!messageField) {
     // newsletter, locators, simulators and search forms have no message field
     if (!(subjectMenu && emailish && CONTACT_WORDING.test(context))) return null;

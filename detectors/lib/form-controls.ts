@@ -6,7 +6,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import { collapse, fold } from './text.ts';
-import { isHiddenDeep } from './dom.ts';
+import { closestOf, findIn, isHiddenDeep, select } from './dom.ts';
 
 export type Node = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Node | null };
 
@@ -28,12 +28,12 @@ export function labelOf($: CheerioAPI, el: unknown): string {
   const a = (el as Node).attribs ?? {};
   const parts: string[] = [a['aria-label'] ?? '', a.placeholder ?? '', a.title ?? '', a.name ?? '', a.id ?? ''];
   try {
-    if (a.id) parts.push($(`label[for="${a.id.replace(/"/g, '\\"')}"]`).text());
-    const wrap = $(el as never).closest('label');
-    if (wrap.length) parts.push(wrap.text());
-    const fs = $(el as never).closest('fieldset');
-    if (fs.length) parts.push(fs.find('legend').first().text());
-    if (a['aria-labelledby']) for (const id of a['aria-labelledby'].split(/\s+/)) parts.push($(`#${id.replace(/[^\w-]/g, '')}`).text());
+    if (a.id) parts.push(select($, `label[for="${a.id.replace(/"/g, '\\"')}"]`).text());
+    const wrap = closestOf($, el, 'label');
+    if (wrap) parts.push($(wrap).text());
+    const fs = closestOf($, el, 'fieldset');
+    if (fs) parts.push($(findIn($, fs, 'legend').slice(0, 1)).text());
+    if (a['aria-labelledby']) for (const id of a['aria-labelledby'].split(/\s+/)) parts.push(select($, `#${id.replace(/[^\w-]/g, '')}`).text());
     // a label just before the control in the same wrapper
     parts.push($(el as never).prev('label, span, p, div').first().text());
     parts.push($(el as never).parent().children('label').first().text());
@@ -48,21 +48,25 @@ export function choiceText($: CheerioAPI, el: unknown): string {
   const a = (el as Node).attribs ?? {};
   let t = '';
   try {
-    if (a.id) t = $(`label[for="${a.id.replace(/"/g, '\\"')}"]`).first().text();
+    if (a.id) t = select($, `label[for="${a.id.replace(/"/g, '\\"')}"]`).first().text();
   } catch {
     /* an id cheerio cannot put in a selector: fall back to the wrapping label */
   }
-  if (!t) t = $(el as never).closest('label').text();
+  if (!t) {
+    const wrap = closestOf($, el, 'label');
+    t = wrap ? $(wrap).text() : '';
+  }
   return collapse(t || a.value || '');
 }
 
 /** legend of the fieldset, or the radiogroup's label */
 export function groupLabelOf($: CheerioAPI, el: unknown): string {
-  const fs = $(el as never).closest('fieldset, [role="radiogroup"], [role="group"]');
-  if (!fs.length) return '';
+  const group = closestOf($, el, 'fieldset, [role="radiogroup"], [role="group"]');
+  if (!group) return '';
+  const fs = $(group);
   const a = fs.attr('aria-label') ?? '';
   const lb = fs.attr('aria-labelledby');
-  const byId = lb ? lb.split(/\s+/).map((id) => $(`#${id.replace(/[^\w-]/g, '')}`).text()).join(' ') : '';
+  const byId = lb ? lb.split(/\s+/).map((id) => select($, `#${id.replace(/[^\w-]/g, '')}`).text()).join(' ') : '';
   return fold(collapse(`${fs.children('legend').first().text()} ${a} ${byId}`));
 }
 
@@ -80,10 +84,11 @@ export function drawnByLabel($: CheerioAPI, el: unknown): boolean {
   const id = n.attribs?.id;
   let labels: unknown[] = [];
   try {
-    if (id) labels = $(`label[for="${id.replace(/"/g, '\\"')}"]`).toArray();
+    if (id) labels = select($, `label[for="${id.replace(/"/g, '\\"')}"]`).toArray();
   } catch {
     /* an id cheerio cannot put in a selector */
   }
-  const wrap = $(el as never).closest('label').toArray();
+  const w = closestOf($, el, 'label');
+  const wrap = w ? [w] : [];
   return [...labels, ...wrap].some((l) => !isHiddenDeep(l) && collapse($(l as never).text()).length > 0);
 }

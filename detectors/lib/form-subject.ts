@@ -6,7 +6,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import { collapse, fold } from './text.ts';
-import { isHiddenDeep } from './dom.ts';
+import { findIn, isHiddenDeep } from './dom.ts';
 import { SUBMIT_LABEL, type Node } from './form-controls.ts';
 
 export const SUBJECT_LABEL =
@@ -32,8 +32,9 @@ export function topicLike(choices: string[]): boolean {
 /** ≥3 non-submit buttons (or role=radio/tab/option, aria-pressed) with topic wording before the message field */
 export function topicButtonsBeforeMessage($: CheerioAPI, r: ReturnType<CheerioAPI>, message: unknown): boolean {
   if (!message) return false;
-  const all = r.find('button, [role="button"], [role="radio"], [role="tab"], [role="option"], [aria-pressed]').toArray();
-  const order = r.find('*').toArray();
+  const root = r.get(0);
+  const all = findIn($, root, 'button, [role="button"], [role="radio"], [role="tab"], [role="option"], [aria-pressed]');
+  const order = findIn($, root, '*');
   const msgAt = order.indexOf(message as never);
   const topics = all.filter((el) => {
     const n = el as Node;

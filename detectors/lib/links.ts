@@ -10,7 +10,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { PageView } from '../detector.ts';
 import { collapse } from './text.ts';
-import { isHidden } from './dom.ts';
+import { findIn, isHidden, select } from './dom.ts';
 import { parseUrl } from './url.ts';
 
 export interface PageLink {
@@ -27,15 +27,19 @@ export interface PageLink {
   el: unknown;
 }
 
-function inInertTemplate($: CheerioAPI, el: unknown): boolean {
-  let found = false;
-  $(el as never)
-    .parents('template')
-    .each((_, t) => {
-      const attribs = (t as { attribs?: Record<string, string> }).attribs ?? {};
-      if (!('shadowrootmode' in attribs) && !('shadowroot' in attribs)) found = true;
-    });
-  return found;
+type Parented = { type?: string; name?: string; attribs?: Record<string, string>; parent?: Parented | null };
+
+/**
+ * Is the link under a <template> that is not an open shadow root? The walk of cheerio's
+ * `$(el).parents('template')`: the ancestors up to a document node (a template's content is one).
+ */
+function inInertTemplate(el: unknown): boolean {
+  for (let t = (el as Parented).parent; t && t.type !== 'root'; t = t.parent) {
+    if (t.type !== 'tag' || t.name !== 'template') continue;
+    const attribs = t.attribs ?? {};
+    if (!('shadowrootmode' in attribs) && !('shadowroot' in attribs)) return true;
+  }
+  return false;
 }
 
 /** CSS selector for a link, with the href clipped to keep evidence short */
@@ -63,15 +67,13 @@ function collectLinks(page: PageView): PageLink[] {
   const docs: { $: CheerioAPI; frame: string; base: string }[] = [{ $: page.$, frame: '', base: page.url }];
   for (const f of page.frames) if (f.visible) docs.push({ $: f.$, frame: f.url, base: f.url || page.url });
   for (const d of docs) {
-    d.$('a[href], area[href]').each((_, el) => {
+    select(d.$, 'a[href], area[href]').each((_, el) => {
       const a = d.$(el);
       const href = (a.attr('href') ?? '').trim();
       if (!href || href.startsWith('#')) return;
-      if (inInertTemplate(d.$, el)) return;
-      const imgAlt = a
-        .find('img[alt], svg title')
-        .map((_, i) => d.$(i).attr('alt') ?? d.$(i).text())
-        .get()
+      if (inInertTemplate(el)) return;
+      const imgAlt = findIn(d.$, el, 'img[alt], svg title')
+        .map((i) => d.$(i).attr('alt') ?? d.$(i).text())
         .join(' ');
       const text = collapse(`${a.text()} ${a.attr('title') ?? ''} ${a.attr('aria-label') ?? ''} ${imgAlt}`);
       out.push({

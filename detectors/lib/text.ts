@@ -9,6 +9,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
+import { queryAll } from './query.ts';
 
 /**
  * Text a person can see: hidden subtrees, scripts, styles and inert templates left out. Open
@@ -16,9 +17,22 @@ import type { AnyNode, Element, Text } from 'domhandler';
  * Iterative (no recursion, no clone): a hostile page nested thousands deep must not overflow.
  */
 export function visibleText($: CheerioAPI): string {
-  const body = $('body').get(0) ?? $.root().get(0);
-  return body ? nodeText(body as AnyNode) : '';
+  let text = visibleOf.get($);
+  if (text === undefined) {
+    const body = queryAll($, 'body')[0] ?? $.root().get(0);
+    text = body ? nodeText(body as AnyNode) : '';
+    visibleOf.set($, text);
+  }
+  return text;
 }
+
+/**
+ * A document's text, read once: the page view, the chat and bot-wall detectors read the visible
+ * text of the same documents, the phone and e-mail detectors their blocks. A parsed snapshot is
+ * never changed (detectors only read it), so the text stays right for the document's life.
+ */
+const visibleOf = new WeakMap<CheerioAPI, string>();
+const blocksOf = new WeakMap<CheerioAPI, DocText>();
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'title', 'meta', 'link']);
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'dt', 'dd', 'tr', 'a', 'button', 'span', 'option', 'label', 'summary', 'details', 'ul', 'ol', 'nav', 'footer', 'header', 'main']);
@@ -113,7 +127,16 @@ const SPACED_INLINE = new Set(['a', 'button', 'span', 'br', 'img', 'input', 'abb
 
 /** Visible text of a document, as blocks (hidden subtrees, scripts and inert templates skipped). */
 export function blockText($: CheerioAPI): DocText {
-  const rootEl = ($('body').get(0) ?? $.root().get(0)) as unknown as DomNode | undefined;
+  let doc = blocksOf.get($);
+  if (!doc) {
+    doc = readBlocks($);
+    blocksOf.set($, doc);
+  }
+  return doc;
+}
+
+function readBlocks($: CheerioAPI): DocText {
+  const rootEl = (queryAll($, 'body')[0] ?? $.root().get(0)) as unknown as DomNode | undefined;
   const blocks: TextBlock[] = [];
   const stack: { id: number; tag: string }[] = [{ id: 0, tag: 'body' }];
   let nextId = 1;
