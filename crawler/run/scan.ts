@@ -29,6 +29,7 @@ import { checkFixtures, checkReplay, readRecordedOptions, resolveOptions, type R
 import { BadInputError, checkPublicUrls, loadPanel, type Actor, type Panel } from './panel.ts';
 import { actorLine, presentChannels, recordActorOutcome, scanActor } from './scan-actor.ts';
 import { Autoscaler, MAX_CONCURRENCY } from './autoscale.ts';
+import { longestFirst } from './start-order.ts';
 
 export { DEFAULT_CONCURRENCY, type RecordedOptions, type ScanOptions } from './options.ts';
 
@@ -147,7 +148,10 @@ async function scanActors(store: Store, runId: string, panel: Panel, o: Recorded
   const logger = runLogger(store, runId);
   const wanted = panel.actors.filter((a) => !o.actors || o.actors.includes(a.id));
   const done = store.actorIdsDone(runId);
-  const todo = wanted.filter((a) => !done.has(a.id));
+  const todo = longestFirst(
+    wanted.filter((a) => !done.has(a.id)),
+    store.lastActorSeconds(runId),
+  );
   if (done.size) progress(`resuming run ${runId}: ${done.size} actor(s) already recorded, ${todo.length} to scan`);
   let fixtures: FixtureServer | null = null;
   let replay: ReplayServer | null = null;

@@ -196,6 +196,23 @@ export class Store {
       .all(edition) as ActorResultRow[];
   }
 
+  /**
+   * Each actor's time (seconds from its start to its record) in the latest scan that recorded it,
+   * runs other than `exceptRun`: what the next scan of the same panel can expect of it.
+   */
+  lastActorSeconds(exceptRun: string): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.actor_id, (julianday(a.finished_at) - julianday(a.started_at)) * 86400 AS s
+         FROM actor_results a JOIN runs r ON r.id = a.run_id
+         WHERE r.kind = 'scan' AND a.run_id <> ? ORDER BY a.finished_at`,
+      )
+      .all(exceptRun) as { actor_id: string; s: number | null }[];
+    const out = new Map<string, number>();
+    for (const r of rows) if (r.s !== null && r.s >= 0) out.set(r.actor_id, r.s);
+    return out;
+  }
+
   /** Writes one actor's whole result in one transaction. */
   saveActorResult(r: ActorResultToStore): void {
     const insPage = this.db.prepare(
