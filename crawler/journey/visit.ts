@@ -160,7 +160,10 @@ export async function visit(
     record.findings = judged.findings;
     record.detectorRuns = judged.detectorRuns;
     if (v.opts.screenshots && v.wantsScreenshot(record)) {
-      record.screenshot = await page.screenshot({ type: 'jpeg', quality: 45, timeout: 5000 }).catch(() => null);
+      // caret 'initial': Playwright's default hides text carets with a style sheet added to every
+      // frame and removed after the shot (two restyles of each frame per screenshot), for a blinking
+      // cursor that is no evidence either way.
+      record.screenshot = await page.screenshot({ type: 'jpeg', quality: 45, timeout: 5000, caret: 'initial' }).catch(() => null);
     }
   } catch (err) {
     const msg = `${(err as Error).message}`.split('\n')[0];
