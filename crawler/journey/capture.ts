@@ -8,7 +8,7 @@ import type { Page } from 'playwright';
 import type { Detector, SnapshotInput } from '../../detectors/detector.ts';
 import type { FrameSnapshot, PageSnapshot, PathStep, ConsentPass, PageLinkRecord, WidgetSnapshot } from '../types.ts';
 import { withTimeout } from './bounds.ts';
-import { inPageCall } from './in-page.ts';
+import { evaluateInPage } from './in-page.ts';
 import { rankLinks, textScore, type RawLink } from './links.ts';
 import { FRAME_SNAPSHOT_EVAL_MS, MAX_FRAME_HTML, MAX_FRAMES, SCRIPT_NAV_MIN_SCORE, SCRIPT_NAV_PER_PAGE, SNAPSHOT_EVAL_MS } from './options.ts';
 import type { RequestLog } from './requests.ts';
@@ -54,7 +54,7 @@ export interface PagePlace {
 
 export async function capture(page: Page, place: PagePlace, reqs: RequestLog, widgets: WidgetSnapshot[], globalsToProbe: string[], domain: string): Promise<Capture> {
   const args = { globals: globalsToProbe };
-  const main = (await withTimeout(page.evaluate(inPageCall('snapshot', args)), SNAPSHOT_EVAL_MS, 'page snapshot')) as InPageSnapshot;
+  const main = await withTimeout(evaluateInPage<InPageSnapshot>(page, 'snapshot', args), SNAPSHOT_EVAL_MS, 'page snapshot');
   const frames: FrameSnapshot[] = [];
   const globals = new Set(main.globals);
   for (const f of page.frames()) {
@@ -66,7 +66,7 @@ export async function capture(page: Page, place: PagePlace, reqs: RequestLog, wi
       const box = await withTimeout(el.boundingBox(), 2000, 'frame box');
       fr.visible = !!box && box.width > 1 && box.height > 1 && (await withTimeout(el.isVisible(), 2000, 'frame visible'));
       await el.dispose();
-      const got = (await withTimeout(f.evaluate(inPageCall('snapshot', args)), FRAME_SNAPSHOT_EVAL_MS, 'frame snapshot')) as InPageSnapshot;
+      const got = await withTimeout(evaluateInPage<InPageSnapshot>(f, 'snapshot', args), FRAME_SNAPSHOT_EVAL_MS, 'frame snapshot');
       fr.html = got.html.slice(0, MAX_FRAME_HTML);
       for (const g of got.globals) globals.add(g);
     } catch {
@@ -107,7 +107,7 @@ export async function capture(page: Page, place: PagePlace, reqs: RequestLog, wi
  * home page dwells.
  */
 export async function earlyLinks(page: Page, domain: string): Promise<PageLinkRecord[]> {
-  const got = (await withTimeout(page.evaluate(inPageCall('snapshot', { linksOnly: true })), SNAPSHOT_EVAL_MS, 'page links')) as Pick<InPageSnapshot, 'links'>;
+  const got = await withTimeout(evaluateInPage<Pick<InPageSnapshot, 'links'>>(page, 'snapshot', { linksOnly: true }), SNAPSHOT_EVAL_MS, 'page links');
   return linkRecords(got.links, domain);
 }
 
@@ -118,5 +118,5 @@ function linkRecords(raw: RawLink[], domain: string): PageLinkRecord[] {
 
 /** Re-tags the script buttons of a page reloaded to click the next one (no globals, no frames). */
 export async function retagScriptButtons(page: Page): Promise<void> {
-  await withTimeout(page.evaluate(inPageCall('snapshot', { globals: [] })), SNAPSHOT_EVAL_MS, 'page snapshot');
+  await withTimeout(evaluateInPage(page, 'snapshot', { globals: [] }), SNAPSHOT_EVAL_MS, 'page snapshot');
 }

@@ -8,7 +8,7 @@ import type { Frame, Page } from 'playwright';
 import type { ChatVendor } from '../../detectors/data/chat-vendors.ts';
 import type { WidgetSnapshot } from '../types.ts';
 import { sleep, withTimeout, type ActorClock } from './bounds.ts';
-import { inPageCall } from './in-page.ts';
+import { evaluateInPage } from './in-page.ts';
 import { LAUNCHER_WAIT_MS, WIDGET_FIRST_LOOK_MS, WIDGET_TEXT_WAIT_MS } from './options.ts';
 import { probe, type ProbeResult } from './settle.ts';
 
@@ -90,7 +90,7 @@ export class WidgetOpener {
 
 async function widgetTexts(page: Page): Promise<WidgetText[]> {
   const out: WidgetText[] = [];
-  const main = (await withTimeout(page.evaluate(inPageCall('widget-text', {})), 4000, 'widget text').catch(() => [])) as { key: string; text: string; html: string }[];
+  const main = await withTimeout(evaluateInPage<{ key: string; text: string; html: string }[]>(page, 'widget-text', {}), 4000, 'widget text').catch(() => []);
   out.push(...main.map((m) => ({ ...m, frameUrl: null })));
   const frames = page.frames();
   for (let i = 0; i < frames.length; i++) {
@@ -98,7 +98,7 @@ async function widgetTexts(page: Page): Promise<WidgetText[]> {
     if (f === page.mainFrame()) continue;
     const visible = await withTimeout(frameVisible(f), 2000, 'frame visibility').catch(() => false);
     if (!visible) continue;
-    const body = (await withTimeout(f.evaluate(inPageCall('widget-text', { wholeBody: true })), 3000, 'frame text').catch(() => [])) as { key: string; text: string; html: string }[];
+    const body = await withTimeout(evaluateInPage<{ key: string; text: string; html: string }[]>(f, 'widget-text', { wholeBody: true }), 3000, 'frame text').catch(() => []);
     out.push(...body.map((b) => ({ key: `frame:${i}:${f.name()}:${f.url()}`, text: b.text, html: b.html, frameUrl: f.url() })));
   }
   return out;
