@@ -119,7 +119,7 @@ export class ConsentSession {
       case 'init': {
         const idle = !!this.handledSite && registrableDomain(frame.page().mainFrame().url()) === this.handledSite;
         // only the rules autoconsent would run in this frame (autoconsent-rules.ts); none in a new tab's about:blank
-        const rulesJson = idle ? null : rulesFor(frame.url(), !frame.parentFrame());
+        const rulesJson = idle ? null : rulesFor(frame.url(), !frame.parentFrame(), this.pass);
         if (!rulesJson) {
           if (idle) this.inits.idle++;
           else this.inits.blank++;

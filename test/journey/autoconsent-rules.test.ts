@@ -1,7 +1,7 @@
 /**
  * The rules each frame is given (crawler/journey/autoconsent-rules.ts): exactly those autoconsent's
- * own filter says run there, each in full (opt-in steps included, for the accept pass); none in a
- * new tab's about:blank.
+ * own filter says run there, each in full (opt-in steps included) for the accept pass, in the
+ * extension's compact form for the refuse pass; none in a new tab's about:blank.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ describe('autoconsent rules per frame', () => {
     const withOptIn = sent.filter((r) => (r.optIn ?? []).length > 0);
     expect(withOptIn.length).toBeGreaterThan(100);
     for (const r of sent) expect(r).toEqual(ALL.find((x) => x.name === r.name));
+  });
+
+  it('the refuse pass gets the same rules in compact form, smaller', () => {
+    for (const [url, main] of [['https://www.laposte.fr/', true], ['https://cdn.privacy-mgmt.com/index.html', false]] as const) {
+      const compact = JSON.parse(rulesFor(url, main, 'refuse')!) as { compact: { v: number; s: string[]; r: unknown[][] } };
+      expect(compact.compact.v).toBe(1);
+      expect(compact.compact.r.map((r) => r[1])).toEqual(given(url, main).map((r) => r.name));
+    }
+    expect(rulesFor('https://www.banque-exemple.fr/', true, 'refuse')!.length).toBeLessThan(rulesFor('https://www.banque-exemple.fr/', true)!.length * 0.7);
+    expect(rulesFor('about:blank', true, 'refuse')).toBeNull();
   });
 
   it('a new tab before its first navigation gets none', () => {
