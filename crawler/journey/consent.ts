@@ -31,11 +31,21 @@ const AC_BUNDLE = readFileSync(`${AC_DIR}dist/autoconsent.playwright.js`, 'utf8'
 const AC_BINDING = '__contactabilityAutoconsent';
 /**
  * Runs before autoconsent's bundle, which takes `window.autoconsentSendMessage` when it starts.
- * Its "report" messages (a copy of its state on every change, for a debugging panel) stay in the
- * page: nothing here reads them, and each crossed the protocol twice (the call, then its answer),
- * about half of all autoconsent traffic (801 of 1,510 messages in a 16-actor scan).
+ * - Its "report" messages (a copy of its state on every change, for a debugging panel) stay in the
+ *   page: nothing here reads them, and each crossed the protocol twice (the call, then its answer),
+ *   about half of all autoconsent traffic (801 of 1,510 messages in a 16-actor scan).
+ * - A top frame that holds no web page yet (a new tab's about:blank) is told to stay idle right
+ *   there, as Node would tell it (rulesFor gives it no rules): one init per tab, three protocol
+ *   messages each, saved.
  */
-const AC_SEND = `window.autoconsentSendMessage = (m) => (m && m.type === 'report' ? Promise.resolve() : window.${AC_BINDING}(m));`;
+const AC_SEND = `window.autoconsentSendMessage = (m) => {
+  if (m && m.type === 'report') return Promise.resolve();
+  if (m && m.type === 'init' && window.top === window && !/^https?:/i.test(location.href)) {
+    Promise.resolve().then(() => window.autoconsentReceiveMessage({ type: 'initResp', config: { enabled: false }, rules: {} }));
+    return Promise.resolve();
+  }
+  return window.${AC_BINDING}(m);
+};`;
 const PLATFORM_DATA = CONSENT_PLATFORMS.map(({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }) => ({ id, selectors, globals, scripts, containers, rejectButtons, acceptButtons }));
 
 interface InspectResult {

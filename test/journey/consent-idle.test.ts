@@ -31,6 +31,10 @@ describe('autoconsent once the banner is handled', { timeout: 120_000 }, () => {
       const session = new ConsentSession('refuse');
       await session.attach(ctx);
       const page = await ctx.newPage();
+      // a new tab's about:blank is told to stay idle in the page: nothing reaches Node
+      await page.waitForFunction(() => typeof (window as unknown as { autoconsentReceiveMessage?: unknown }).autoconsentReceiveMessage === 'function');
+      await page.waitForTimeout(200);
+      expect(session.received).toEqual({});
       await page.goto('https://www.mutuelle-exemple.fr/', { waitUntil: 'load' });
       const banner = page.locator('#tarteaucitronAlertBig');
       await banner.waitFor({ state: 'visible' });
