@@ -4,7 +4,7 @@
  * the links it offers, ranked (for the crawl and the clicks-to-contact graph), and the buttons that
  * may navigate by script. One snapshot evaluation per frame.
  */
-import type { Page } from 'playwright';
+import type { Frame, Page } from 'playwright';
 import type { Detector, SnapshotInput } from '../../detectors/detector.ts';
 import type { FrameSnapshot, PageSnapshot, PathStep, ConsentPass, PageLinkRecord, WidgetSnapshot } from '../types.ts';
 import { withTimeout } from './bounds.ts';
@@ -59,20 +59,9 @@ export async function capture(page: Page, place: PagePlace, reqs: RequestLog, wi
   const globals = new Set(main.globals);
   for (const f of page.frames()) {
     if (f === page.mainFrame()) continue;
-    const fr: FrameSnapshot = { url: f.url(), name: f.name(), title: '', html: null, visible: false };
-    try {
-      const el = await withTimeout(f.frameElement(), 2000, 'frame element');
-      fr.title = (await withTimeout(el.getAttribute('title'), 2000, 'frame title')) ?? '';
-      const box = await withTimeout(el.boundingBox(), 2000, 'frame box');
-      fr.visible = !!box && box.width > 1 && box.height > 1 && (await withTimeout(el.isVisible(), 2000, 'frame visible'));
-      await el.dispose();
-      const got = await withTimeout(evaluateInPage<InPageSnapshot>(f, 'snapshot', args), FRAME_SNAPSHOT_EVAL_MS, 'frame snapshot');
-      fr.html = got.html.slice(0, MAX_FRAME_HTML);
-      for (const g of got.globals) globals.add(g);
-    } catch {
-      /* detached or unreadable frame: keep what we have */
-    }
-    frames.push(fr);
+    const fr = await readFrame(f, args);
+    for (const g of fr.globals) globals.add(g);
+    frames.push(fr.snapshot);
     if (frames.length >= MAX_FRAMES) break;
   }
   const snapshot: PageSnapshot = {
@@ -99,6 +88,40 @@ export async function capture(page: Page, place: PagePlace, reqs: RequestLog, wi
     .sort((a, b) => b.score - a.score)
     .slice(0, SCRIPT_NAV_PER_PAGE);
   return { snapshot, links, scriptNav };
+}
+
+/** The element holding a frame, as its parent page shows it: its title, and whether it has a visible box. */
+async function frameElementInfo(f: Frame): Promise<{ title: string; visible: boolean }> {
+  const el = await withTimeout(f.frameElement(), 2000, 'frame element');
+  try {
+    const title = (await withTimeout(el.getAttribute('title'), 2000, 'frame title')) ?? '';
+    const box = await withTimeout(el.boundingBox(), 2000, 'frame box');
+    return { title, visible: !!box && box.width > 1 && box.height > 1 && (await withTimeout(el.isVisible(), 2000, 'frame visible')) };
+  } finally {
+    await el.dispose().catch(() => undefined);
+  }
+}
+
+/**
+ * One child frame: its element read in the parent (title, visibility), its document read in the
+ * frame itself. The two are independent: on a page whose main thread is busy (heavy scripts), the
+ * parent can miss the element's 2-s bounds while the frame, often in its own process, still answers;
+ * the frame's document is then read all the same (seen on the heavy network: an embedded contact
+ * form lost with its frame), and whether it shows is taken from its own viewport (a frame hidden
+ * with display:none or sized 0 has none). Exported for tests.
+ */
+export async function readFrame(f: Frame, args: { globals: string[] }): Promise<{ snapshot: FrameSnapshot; globals: string[] }> {
+  const fr: FrameSnapshot = { url: f.url(), name: f.name(), title: '', html: null, visible: false };
+  const el = await frameElementInfo(f).catch(() => null);
+  if (el) Object.assign(fr, el);
+  try {
+    const got = await withTimeout(evaluateInPage<InPageSnapshot>(f, 'snapshot', args), FRAME_SNAPSHOT_EVAL_MS, 'frame snapshot');
+    fr.html = got.html.slice(0, MAX_FRAME_HTML);
+    if (!el) fr.visible = (await withTimeout(f.evaluate('innerWidth > 1 && innerHeight > 1'), 2000, 'frame viewport').catch(() => false)) === true;
+    return { snapshot: fr, globals: got.globals };
+  } catch {
+    return { snapshot: fr, globals: [] }; // detached or unreadable frame: keep what we have
+  }
 }
 
 /**
