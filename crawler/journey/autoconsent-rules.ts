@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { filterCompactRules, type IndexedCMPRuleset } from '@duckduckgo/autoconsent';
+import { filterCompactRules, type CompactCMPRuleset, type IndexedCMPRuleset } from '@duckduckgo/autoconsent';
 
 const require = createRequire(import.meta.url);
 export const AC_DIR = require.resolve('@duckduckgo/autoconsent/rules/rules.json').replace(/rules\/rules\.json$/, '');
@@ -31,9 +31,18 @@ function load(): NonNullable<typeof index> {
   return index;
 }
 
-/** Names of the rules autoconsent runs in a frame at `url` (its own filter, on its compact index). */
+/** The rules autoconsent runs in a frame at `url`: its own filter, on its compact index. */
+function filtered(url: string, mainFrame: boolean): CompactCMPRuleset {
+  return filterCompactRules(load().compact, { url, mainFrame });
+}
+
+function namesOf(rules: CompactCMPRuleset): string[] {
+  return rules.r.map((r) => r[1]);
+}
+
+/** Names of the rules autoconsent runs in a frame at `url`. */
 export function ruleNamesFor(url: string, mainFrame: boolean): string[] {
-  return filterCompactRules(load().compact, { url, mainFrame }).r.map((r) => r[1]);
+  return namesOf(filtered(url, mainFrame));
 }
 
 /**
@@ -44,13 +53,13 @@ export function ruleNamesFor(url: string, mainFrame: boolean): string[] {
  */
 export function rulesFor(url: string, mainFrame: boolean, pass: 'refuse' | 'accept' = 'accept'): string | null {
   if (mainFrame && !/^https?:/i.test(url)) return null;
-  const filtered = filterCompactRules(load().compact, { url, mainFrame });
-  const names = filtered.r.map((r) => r[1]);
+  const rules = filtered(url, mainFrame);
+  const names = namesOf(rules);
   const key = `${pass}\n${names.join('\n')}`;
   let json = cache.get(key);
   if (!json) {
     const { json: byName } = load();
-    json = pass === 'refuse' ? JSON.stringify({ compact: filtered }) : `{"autoconsent":[${names.flatMap((n) => byName.get(n) ?? []).join(',')}]}`;
+    json = pass === 'refuse' ? JSON.stringify({ compact: rules }) : `{"autoconsent":[${names.flatMap((n) => byName.get(n) ?? []).join(',')}]}`;
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(key, json);
   }

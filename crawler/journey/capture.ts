@@ -90,13 +90,17 @@ export async function capture(page: Page, place: PagePlace, reqs: RequestLog, wi
   return { snapshot, links, scriptNav };
 }
 
-/** The element holding a frame, as its parent page shows it: its title, and whether it has a visible box. */
-async function frameElementInfo(f: Frame): Promise<{ title: string; visible: boolean }> {
+/**
+ * The element holding a frame, read in its parent page: its title (when `withTitle`), and whether
+ * it is shown with a box over `minPx` each way. Each call is bounded: a busy parent must not hold
+ * the crawl. Used for the snapshot's frames and for the frames of opened chat widgets (widgets.ts).
+ */
+export async function frameElementInfo(f: Frame, minPx: number, withTitle: boolean): Promise<{ title: string; visible: boolean }> {
   const el = await withTimeout(f.frameElement(), 2000, 'frame element');
   try {
-    const title = (await withTimeout(el.getAttribute('title'), 2000, 'frame title')) ?? '';
+    const title = withTitle ? ((await withTimeout(el.getAttribute('title'), 2000, 'frame title')) ?? '') : '';
     const box = await withTimeout(el.boundingBox(), 2000, 'frame box');
-    return { title, visible: !!box && box.width > 1 && box.height > 1 && (await withTimeout(el.isVisible(), 2000, 'frame visible')) };
+    return { title, visible: !!box && box.width > minPx && box.height > minPx && (await withTimeout(el.isVisible(), 2000, 'frame visible')) };
   } finally {
     await el.dispose().catch(() => undefined);
   }
@@ -112,7 +116,7 @@ async function frameElementInfo(f: Frame): Promise<{ title: string; visible: boo
  */
 export async function readFrame(f: Frame, args: { globals: string[] }): Promise<{ snapshot: FrameSnapshot; globals: string[] }> {
   const fr: FrameSnapshot = { url: f.url(), name: f.name(), title: '', html: null, visible: false };
-  const el = await frameElementInfo(f).catch(() => null);
+  const el = await frameElementInfo(f, 1, true).catch(() => null);
   if (el) Object.assign(fr, el);
   try {
     const got = await withTimeout(evaluateInPage<InPageSnapshot>(f, 'snapshot', args), FRAME_SNAPSHOT_EVAL_MS, 'frame snapshot');

@@ -105,8 +105,8 @@ export class ConsentSession {
   private acCmp: string | null = null;
   /** the registrable domain whose banner this pass handled (autoconsent stays idle there afterwards) */
   private handledSite: string | null = null;
-  /** frames that got autoconsent's rules, frames told to stay idle, new tabs' blank pages (logs and tests) */
-  readonly inits = { rules: 0, idle: 0, blank: 0 };
+  /** frames that got autoconsent's rules, frames told to stay idle on a handled site (tests) */
+  readonly inits = { rules: 0, idle: 0 };
   /** autoconsent's messages that reached Node, by type (tests: "report" and "eval" stay in the page) */
   readonly received: Record<string, number> = {};
 
@@ -132,7 +132,6 @@ export class ConsentSession {
         const rulesJson = idle ? null : rulesFor(frame.url(), !frame.parentFrame(), this.pass);
         if (!rulesJson) {
           if (idle) this.inits.idle++;
-          else this.inits.blank++;
           await frame.evaluate(`autoconsentReceiveMessage({ type: "initResp", config: ${JSON.stringify({ enabled: false })}, rules: {} })`);
           break;
         }

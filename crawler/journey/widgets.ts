@@ -9,6 +9,7 @@ import type { ChatVendor } from '../../detectors/data/chat-vendors.ts';
 import type { WidgetSnapshot } from '../types.ts';
 import { sleep, withTimeout, type ActorClock } from './bounds.ts';
 import { evaluateInPage } from './in-page.ts';
+import { frameElementInfo } from './capture.ts';
 import { LAUNCHER_WAIT_MS, WIDGET_FIRST_LOOK_MS, WIDGET_TEXT_WAIT_MS } from './options.ts';
 import { probe, type ProbeResult } from './settle.ts';
 
@@ -96,7 +97,7 @@ async function widgetTexts(page: Page): Promise<WidgetText[]> {
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i];
     if (f === page.mainFrame()) continue;
-    const visible = await withTimeout(frameVisible(f), 2000, 'frame visibility').catch(() => false);
+    const visible = await withTimeout(frameElementInfo(f, 20, false), 2000, 'frame visibility').then((i) => i.visible, () => false);
     if (!visible) continue;
     const body = await withTimeout(evaluateInPage<{ key: string; text: string; html: string }[]>(f, 'widget-text', { wholeBody: true }), 3000, 'frame text').catch(() => []);
     out.push(...body.map((b) => ({ key: `frame:${i}:${f.name()}:${f.url()}`, text: b.text, html: b.html, frameUrl: f.url() })));
@@ -104,12 +105,3 @@ async function widgetTexts(page: Page): Promise<WidgetText[]> {
   return out;
 }
 
-async function frameVisible(f: Frame): Promise<boolean> {
-  const el = await f.frameElement();
-  try {
-    const box = await el.boundingBox();
-    return !!box && box.width > 20 && box.height > 20 && (await el.isVisible());
-  } finally {
-    await el.dispose();
-  }
-}

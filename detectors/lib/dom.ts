@@ -5,16 +5,12 @@
  * lib/query.ts (each selector compiled once, each document walked once).
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
-import { queryAll } from './query.ts';
+import type { AnyNode, Element } from 'domhandler';
+import { isTag, queryAll } from './query.ts';
 
 export { closestOf, findIn, matcher } from './query-element.ts';
 
 type Parented = { type?: string; attribs?: Record<string, string>; parent?: Parented | null };
-
-function isTagNode(n: Parented): boolean {
-  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
-}
 
 /**
  * Is the element (or an ancestor) marked hidden by the crawler? The same walk as cheerio's
@@ -24,10 +20,10 @@ function isTagNode(n: Parented): boolean {
  */
 export function isHidden(_$: CheerioAPI, el: Parameters<CheerioAPI>[0]): boolean {
   let n = el as unknown as Parented;
-  if (isTagNode(n) && n.attribs?.['data-ct-hidden'] === '1') return true;
+  if (isTag(n as unknown as AnyNode) && n.attribs?.['data-ct-hidden'] === '1') return true;
   while (n.parent && n.parent.type !== 'root') {
     n = n.parent;
-    if (isTagNode(n) && n.attribs?.['data-ct-hidden'] === '1') return true;
+    if (isTag(n as unknown as AnyNode) && n.attribs?.['data-ct-hidden'] === '1') return true;
   }
   return false;
 }
