@@ -20,7 +20,16 @@
  * Each run also counts the CPU time its process tree used (scripts/bench/process-tree.ts), and
  * the `cpu:` line compares the quiet network's plain crawl and default scan: plainCrawl and scan
  * (CPU seconds), scanOverPlainCrawl, scanFloorSeconds (the scan's CPU over the machine's cores: no
- * concurrency finishes it sooner) and plainCrawlCoresBusy (the plain crawl's CPU over its time).
+ * concurrency finishes it sooner), plainCrawlCoresBusy (the plain crawl's CPU over its time),
+ * pagesOverPlainCrawl (pages the scan read, both passes, over the plain crawl's) and
+ * perPageOverPlainCrawl (CPU per page, scan over plain crawl: the work the scan does on a page).
+ *
+ * The generated sites have 54–70 pages each, more than the 30-page budget, as real sites do: the
+ * plain crawl spends its budget breadth-first (the mega-menu's entries first), the scan its own on
+ * the pages most likely to show a channel (crawler/journey/links.ts).
+ * Then, on the quiet network, the same actors on the small sites of the corpus used until 2026-12-01
+ * (6–10 pages a site: both crawls visit every page, so the page choice saves nothing and the two
+ * compare page for page): the `smallSites:` line (--skip-small leaves it out).
  * Prints a table, the cpu and archive lines (below), then as its last line:
  *   bench: actors=N pages=N seconds=S pagesPerSecond=P speedupVsSequential=X peakRssMB=M realisticOverQuiet=R vsPlainCrawl=V peakPssMB=M
  * for the default-concurrency scan on the quiet network, where speedupVsSequential =
@@ -30,7 +39,7 @@
  * seconds(d) / seconds(c) and the archives' size on disk per actor. Not a test: nothing is asserted.
  *
  * Options: --actors N (default 40), --seed N (default 1), --keep (keep the temporary directory),
- * --skip-baseline, --skip-sequential, --skip-archive (then the ratios they feed are printed as NaN),
+ * --skip-baseline, --skip-sequential, --skip-archive, --skip-small (then the ratios they feed are printed as NaN),
  * --networks quiet,realistic (default both; `heavy` adds the weight of real pages: 700 ms of script,
  * 3,000 elements and 80 images per page, crawler/serve/fixture-server.ts).
  * With --workers N, measures the distributed-scan overhead instead (scripts/bench-distributed.ts).
@@ -110,6 +119,17 @@ async function main(): Promise<void> {
       results.push(run);
       report(run);
     }
+    // The same actors on small sites (every page visited by both crawls): the per-page comparison.
+    let small: { base: Result; def: Result } | null = null;
+    if (!process.argv.includes('--skip-small') && !process.argv.includes('--skip-baseline') && byNet.has('quiet')) {
+      const smallCorpus = generateCorpus(join(dir, 'small'), actors, seed, { smallSites: true });
+      log(`bench: [quiet, small sites: ${smallCorpus.pageCount} pages] a. plain crawl, then c. scan() with the default concurrency…`);
+      const base = await baseline(smallCorpus, 'quiet', sampler);
+      report(base);
+      const def = await scanRun(smallCorpus, join(dir, 'small'), 'quiet', 'default', sampler);
+      report(def);
+      small = { base, def };
+    }
     const rows = [
       ['network', 'run', 'actors', 'pages', 'failed pages', 'seconds', 'CPU s', 'CPU ms/page', 'pages/s', 's/actor', 'time ÷ plain crawl', 'speedup vs conc. 1', 'peak RSS MB (Node+Chromium)', 'peak PSS MB', 'peak Node RSS MB', 'processes', 'actor statuses'],
       ...results.map((r) => {
@@ -151,7 +171,13 @@ async function main(): Promise<void> {
     if (quiet?.base) {
       const cores = MACHINE.cores;
       process.stdout.write(
-        `cpu: plainCrawl=${f1(quiet.base.memory.cpuSeconds)} scan=${f1(quiet.def.memory.cpuSeconds)} scanOverPlainCrawl=${f2(quiet.def.memory.cpuSeconds / quiet.base.memory.cpuSeconds)} scanFloorSeconds=${f1(quiet.def.memory.cpuSeconds / cores)} plainCrawlCoresBusy=${f2(quiet.base.memory.cpuSeconds / quiet.base.seconds)}\n`,
+        `cpu: plainCrawl=${f1(quiet.base.memory.cpuSeconds)} scan=${f1(quiet.def.memory.cpuSeconds)} scanOverPlainCrawl=${f2(quiet.def.memory.cpuSeconds / quiet.base.memory.cpuSeconds)} scanFloorSeconds=${f1(quiet.def.memory.cpuSeconds / cores)} plainCrawlCoresBusy=${f2(quiet.base.memory.cpuSeconds / quiet.base.seconds)} pagesOverPlainCrawl=${f2(quiet.def.pages / quiet.base.pages)} perPageOverPlainCrawl=${f2(quiet.def.memory.cpuSeconds / quiet.def.pages / (quiet.base.memory.cpuSeconds / quiet.base.pages))}\n`,
+      );
+    }
+    if (small) {
+      const { base, def: sd } = small;
+      process.stdout.write(
+        `smallSites: pages=${sd.pages} plainCrawlPages=${base.pages} seconds=${f1(sd.seconds)} plainCrawlSeconds=${f1(base.seconds)} vsPlainCrawl=${f2(sd.seconds / base.seconds)} perPageOverPlainCrawl=${f2(sd.memory.cpuSeconds / sd.pages / (base.memory.cpuSeconds / base.pages))} statuses=${(sd.statuses ?? '').replace(/ /g, '')}\n`,
       );
     }
     process.stdout.write(

@@ -3,17 +3,22 @@
  * realistic-but-invented French corporate sites, for the benchmark (scripts/bench.ts) and for load
  * tests. Deterministic for a seed: the same (actors, seed) always writes the same bytes.
  *
- * Each actor, in one of 5 sectors (banque, public, automobile, transports, energie), gets 6–10
- * pages on https://www.<slug>.fr/:
- * - `/`: a header with a 60-link mega-menu (links to the site's section pages, most with a
- *   #fragment, so that they resolve), a hero, cards, a footer with "Mentions légales",
- *   "Nous contacter", "Aide" and social links;
+ * Each actor, in one of 5 sectors (banque, public, automobile, transports, energie), gets a site of
+ * 30–82 pages on https://www.<slug>.fr/, about the shape of a real corporate site's first levels
+ * (more than the scan's 30-page budget, so that the budget binds and the order pages are taken in
+ * matters, as on the real web):
+ * - `/`: a header with a 60-link mega-menu, each link to its entry's own page, a hero, cards, a
+ *   footer with "Mentions légales", "Nous contacter", "Aide" and social links;
  * - `/aide/`: an FAQ of ~15 <details> questions in 3–4 categories, optionally a help search field
  *   and "Cette réponse vous a-t-elle été utile ?", and a link on to the contact page;
  * - `/contact/`: a phone number in one of several French formats with opening hours written in
  *   French, and a contact form (subject <select>, <textarea>, name/e-mail inputs);
  * - `/mentions-legales`: publisher, SIREN, host (numbers a phone detector must not take);
- * - 2–6 section pages (`/<section>`), linked from the mega-menu.
+ * - 2–6 section pages (`/<section>`), and their mega-menu entries' pages (`/<section>/<entry>`, 12
+ *   per section: an offer or a product, a breadcrumb, a link to the FAQ; a site with fewer than 5
+ *   sections fills the menu's other columns with its entries again, "… — en savoir plus", linking
+ *   to the same pages' #en-savoir-plus). Before those pages existed (to
+ *   2026-12-01) the menu's links were anchors on the section pages and a site had 6–10 pages.
  * About 40 % load a chat stub from halc.iadvize.com (window.iAdvize, a fixed launcher button
  * #idz_button opening a panel "Un conseiller vous répond"); about 60 % load a OneTrust-like consent
  * banner from cdn.cookielaw.org (#onetrust-banner-sdk, #onetrust-reject-all-handler,
@@ -25,7 +30,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { phoneFor } from './gen-corpus/phones.ts';
-import { CSS, contactPage, faqPage, homePage, layout, legalPage, sectionPage, shortSlug, slugify, type Site } from './gen-corpus/pages.ts';
+import { CSS, contactPage, faqPage, homePage, layout, legalPage, MORE_SUFFIX, productPage, productPath, sectionPage, shortSlug, slugify, type Site } from './gen-corpus/pages.ts';
 import { rng } from './gen-corpus/rng.ts';
 import { SECTORS, type GeneratedActor } from './gen-corpus/types.ts';
 import { IADVIZE_JS, ONETRUST_JS } from './gen-corpus/vendor-stubs.ts';
@@ -54,7 +59,12 @@ function yamlString(s: string): string {
 }
 
 /** Writes the corpus into `dir` (emptied first) and describes it. */
-export function generateCorpus(dir: string, actors: number, seed = 1): GeneratedCorpus {
+/**
+ * `smallSites`: the corpus as it was before the entry pages (menu links are anchors on the section
+ * pages, 6–10 pages a site: both the scan and a plain crawl visit every page), for comparison.
+ */
+export function generateCorpus(dir: string, actors: number, seed = 1, opts: { smallSites?: boolean } = {}): GeneratedCorpus {
+  const entryPages = !opts.smallSites;
   if (!Number.isInteger(actors) || actors < 1) throw new Error(`generateCorpus: actors must be a whole number ≥ 1 (got ${actors})`);
   const root = resolve(dir);
   const sitesDir = join(root, 'sites');
@@ -78,14 +88,14 @@ export function generateCorpus(dir: string, actors: number, seed = 1): Generated
     used.add(slug);
     const host = `www.${slug}.fr`;
     const phone = phoneFor(r);
-    const sectionCount = r.int(2, 6); // + home, aide, contact, mentions légales = 6–10 pages
+    const sectionCount = r.int(2, 6); // + home, aide, contact, mentions légales and the 60 menu entries' pages
     const sections = r.shuffle(v.sections).slice(0, sectionCount);
     // The mega-menu always carries 60 links: spread the 12 entries of the site's sections over
     // 5 columns (a site with fewer sections repeats some entries as anchors of a related page).
     const menuSections: [string, string, string[]][] = [];
     for (let c = 0; c < 5; c++) {
       const [slugS, label, items] = sections[c % sections.length];
-      menuSections.push(c < sections.length ? [slugS, label, items] : [slugS, `${label} (suite)`, items.map((it) => `${it} — en savoir plus`)]);
+      menuSections.push(c < sections.length ? [slugS, label, items] : [slugS, `${label} (suite)`, items.map((it) => `${it}${MORE_SUFFIX}`)]);
     }
     const chat = r.chance(0.4);
     const consentBanner = r.chance(0.6);
@@ -98,7 +108,7 @@ export function generateCorpus(dir: string, actors: number, seed = 1): Generated
       segment: r.pick(v.segments),
       url: `https://${host}/`,
       host,
-      pages: ['/', '/aide/', '/contact/', '/mentions-legales', ...sections.map(([s]) => `/${s}`)],
+      pages: ['/', '/aide/', '/contact/', '/mentions-legales', ...sections.map(([s]) => `/${s}`), ...(entryPages ? sections.flatMap(([s, , items]) => items.map((it) => productPath(s, it))) : [])],
       chat,
       consentBanner,
       phone: { display: phone.display, e164: phone.e164, kind: phone.kind, hours: phone.hours, hoursOsm: phone.hoursOsm },
@@ -115,6 +125,7 @@ export function generateCorpus(dir: string, actors: number, seed = 1): Generated
       callback: r.chance(0.3),
       phoneNote: phone.note,
       siren: String(r.int(300_000_000, 999_999_999)).replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3'),
+      entryPages,
     };
     const tags = { chat, consent: consentBanner };
     const hostDir = join(sitesDir, host);
@@ -124,6 +135,7 @@ export function generateCorpus(dir: string, actors: number, seed = 1): Generated
     write(join(hostDir, 'contact/index.html'), layout(site, 'Nous contacter', contactPage(site), tags));
     write(join(hostDir, 'mentions-legales.html'), layout(site, 'Mentions légales', legalPage(site), tags));
     for (const [s, label, items] of sections) write(join(hostDir, `${s}.html`), layout(site, label, sectionPage(site, s, label, items, r), tags));
+    if (entryPages) for (const [s, label, items] of sections) for (const it of items) write(join(hostDir, `${productPath(s, it).slice(1)}.html`), layout(site, it, productPage(site, s, label, it), tags));
     out.push(actor);
   }
   if (anyChat) write(join(sitesDir, 'halc.iadvize.com/iadvize.js'), IADVIZE_JS);

@@ -1,7 +1,7 @@
 /**
  * The HTML of a generated site: the shared layout (mega-menu, footer, vendor script tags), its CSS,
- * and the pages: home, sections, FAQ, contact, legal notice. Also the slug helpers that name hosts
- * and anchors.
+ * and the pages: home, sections, the mega-menu entries' own pages, FAQ, contact, legal notice. Also
+ * the slug helpers that name hosts and anchors.
  */
 import type { Rng } from './rng.ts';
 import type { GeneratedActor, Sector } from './types.ts';
@@ -40,6 +40,8 @@ export interface Site {
   callback: boolean;
   phoneNote: string;
   siren: string;
+  /** each mega-menu entry has its own page (false: anchors on the section pages, 6–10 pages a site) */
+  entryPages: boolean;
 }
 
 export const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 Arial,Helvetica,sans-serif;color:#1e1e1e}
@@ -60,9 +62,11 @@ form label{display:block;margin-top:12px}input,select,textarea{width:100%;max-wi
 
 export function layout(site: Site, title: string, body: string, menuOpenTags: { chat: boolean; consent: boolean }): string {
   const a = site.actor;
+  // Small sites (the corpus before entry pages): the menu's links are anchors on the section pages.
+  const href = (slug: string, it: string, si: number, i: number) => (site.entryPages ? productPath(slug, it) : `/${slug}${i === 0 && si % 2 === 0 ? '' : `#${slugify(it)}`}`);
   const menu = site.sections
     .map(([slug, label, items], si) => {
-      const links = items.map((it, i) => `<a href="/${slug}${i === 0 && si % 2 === 0 ? '' : `#${slugify(it)}`}">${esc(it)}</a>`).join('');
+      const links = items.map((it, i) => `<a href="${href(slug, it, si, i)}">${esc(it)}</a>`).join('');
       return `<li><a href="/${slug}">${esc(label)}</a><div class="panel">${links}</div></li>`;
     })
     .join('');
@@ -123,12 +127,38 @@ export function sectionPage(site: Site, slug: string, label: string, items: stri
   const blocks = items
     .map(
       (it) =>
-        `<section id="${slugify(it)}"><h2>${esc(it)}</h2><p>${esc(it)} : ${esc(site.actor.name)} vous propose une solution adaptée. ${esc(
+        `<section id="${slugify(it)}"><h2>${site.entryPages ? `<a href="${productPath(slug, it)}">${esc(it)}</a>` : esc(it)}</h2><p>${esc(it)} : ${esc(site.actor.name)} vous propose une solution adaptée. ${esc(
           r.pick(['Souscription en ligne en quelques minutes.', 'Renseignez-vous auprès de votre conseiller.', 'Conditions détaillées dans la documentation.', 'Offre soumise à conditions.']),
         )}</p></section>`,
     )
     .join('\n');
   return `<h1>${esc(label)}</h1>\n<p>Tout savoir sur ${esc(label.toLowerCase())} chez ${esc(site.actor.name)}.</p>\n${blocks}\n<p>Besoin d’aide ? <a href="/aide/">Consultez notre FAQ</a>.</p>`;
+}
+
+/** Appended to a menu entry repeated in a filler column (a site with fewer than 5 sections). */
+export const MORE_SUFFIX = ' — en savoir plus';
+
+/** The site-relative URL of a mega-menu entry's own page (a repeated entry: the same page, at its details). */
+export function productPath(sectionSlug: string, item: string): string {
+  return item.endsWith(MORE_SUFFIX) ? `/${sectionSlug}/${slugify(item.slice(0, -MORE_SUFFIX.length))}#en-savoir-plus` : `/${sectionSlug}/${slugify(item)}`;
+}
+
+/** A mega-menu entry's own page (an offer, a product), as real sites have one per entry. */
+export function productPage(site: Site, sectionSlug: string, sectionLabel: string, item: string): string {
+  // No draw from the generator's random stream: the rest of the corpus stays as it was before
+  // these pages existed (same actors, phones, chats and banners for a seed).
+  const all = [
+    `Découvrez ${item.toLowerCase()} : ${site.actor.name} vous propose une solution adaptée à votre situation.`,
+    'Souscription en ligne en quelques minutes, ou en agence avec votre conseiller.',
+    'Les conditions détaillées figurent dans la documentation tarifaire en vigueur.',
+    'Offre soumise à conditions et sous réserve d’acceptation de votre dossier.',
+  ];
+  const lines = [all[0], all[1 + (item.length % 3)], all[1 + ((item.length + 1) % 3)]];
+  return `<p class="breadcrumb"><a href="/">Accueil</a> › <a href="/${sectionSlug}">${esc(sectionLabel)}</a> › ${esc(item)}</p>
+<h1>${esc(item)}</h1>
+${lines.map((l) => `<p>${esc(l)}</p>`).join('\n')}
+<h2 id="en-savoir-plus">En savoir plus</h2><p>Tarifs, conditions et documents utiles : ${esc(item.toLowerCase())}.</p>
+<p>Besoin d’aide ? <a href="/aide/">Consultez notre FAQ</a>.</p>`;
 }
 
 export function faqPage(site: Site, sector: Sector): string {
