@@ -29,7 +29,10 @@
  * the pages most likely to show a channel (crawler/journey/links.ts).
  * Then, on the quiet network, the same actors on the small sites of the corpus used until 2026-12-01
  * (6–10 pages a site: both crawls visit every page, so the page choice saves nothing and the two
- * compare page for page): the `smallSites:` line (--skip-small leaves it out).
+ * compare page for page): the `smallSites:` line (--skip-small leaves it out). Then the demo
+ * corpus (fixtures/demo), default scan on the quiet and on the realistic network: the `demo:` line,
+ * its time ratio (issue 10: at most 1.5×) and each scan's score against the demo's expected.json
+ * (presence, attributes) and its actors' statuses (--skip-demo leaves it out).
  * Prints a table, the cpu and archive lines (below), then as its last line:
  *   bench: actors=N pages=N seconds=S pagesPerSecond=P speedupVsSequential=X peakRssMB=M realisticOverQuiet=R vsPlainCrawl=V peakPssMB=M
  * for the default-concurrency scan on the quiet network, where speedupVsSequential =
@@ -39,19 +42,19 @@
  * seconds(d) / seconds(c) and the archives' size on disk per actor. Not a test: nothing is asserted.
  *
  * Options: --actors N (default 40), --seed N (default 1), --keep (keep the temporary directory),
- * --skip-baseline, --skip-sequential, --skip-archive, --skip-small (then the ratios they feed are printed as NaN),
+ * --skip-baseline, --skip-sequential, --skip-archive, --skip-small, --skip-demo (then the ratios they feed are printed as NaN),
  * --networks quiet,realistic (default both; `heavy` adds the weight of real pages: 700 ms of script,
  * 3,000 elements and 80 images per page, crawler/serve/fixture-server.ts).
  * With --workers N, measures the distributed-scan overhead instead (scripts/bench-distributed.ts).
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { MACHINE } from '../crawler/run/machine.ts';
 import { DEFAULT_CONCURRENCY } from '../crawler/run/scan.ts';
 import { arg, f1, f2, mb, table } from './bench/format.ts';
 import { ProcessTreeSampler } from './bench/process-tree.ts';
-import { baseline, scanRun, type Network, type Result } from './bench/runs.ts';
+import { accuracy, baseline, demoCorpus, scanRun, type Network, type Result } from './bench/runs.ts';
 import { generateCorpus } from './gen-corpus.ts';
 
 /** Bytes of every file under `dir`. */
@@ -130,6 +133,22 @@ async function main(): Promise<void> {
       report(def);
       small = { base, def };
     }
+    // The demo corpus, quiet then realistic network: issue 10's "at most 1.5× the quiet scan's time".
+    let demo: { quiet: Result; realistic: Result; quietScore: string; realisticScore: string } | null = null;
+    if (!process.argv.includes('--skip-demo')) {
+      const d = demoCorpus(process.cwd());
+      const demoDir = join(dir, 'demo');
+      mkdirSync(demoDir);
+      const run = async (network: Network) => {
+        log(`bench: [${network}, demo corpus] c. scan() with the default concurrency…`);
+        const r = await scanRun(d, demoDir, network, 'default', sampler);
+        report(r);
+        return r;
+      };
+      const quiet = await run('quiet');
+      const realistic = await run('realistic');
+      demo = { quiet, realistic, quietScore: accuracy(quiet.db!, d.expectedFile), realisticScore: accuracy(realistic.db!, d.expectedFile) };
+    }
     const rows = [
       ['network', 'run', 'actors', 'pages', 'failed pages', 'seconds', 'CPU s', 'CPU ms/page', 'pages/s', 's/actor', 'time ÷ plain crawl', 'speedup vs conc. 1', 'peak RSS MB (Node+Chromium)', 'peak PSS MB', 'peak Node RSS MB', 'processes', 'actor statuses'],
       ...results.map((r) => {
@@ -178,6 +197,12 @@ async function main(): Promise<void> {
       const { base, def: sd } = small;
       process.stdout.write(
         `smallSites: pages=${sd.pages} plainCrawlPages=${base.pages} seconds=${f1(sd.seconds)} plainCrawlSeconds=${f1(base.seconds)} vsPlainCrawl=${f2(sd.seconds / base.seconds)} perPageOverPlainCrawl=${f2(sd.memory.cpuSeconds / sd.pages / (base.memory.cpuSeconds / base.pages))} statuses=${(sd.statuses ?? '').replace(/ /g, '')}\n`,
+      );
+    }
+    if (demo) {
+      const { quiet: q, realistic: r } = demo;
+      process.stdout.write(
+        `demo: actors=${q.actors} quietSeconds=${f1(q.seconds)} realisticSeconds=${f1(r.seconds)} realisticOverQuiet=${f2(r.seconds / q.seconds)} quietScore=${demo.quietScore} realisticScore=${demo.realisticScore} quietStatuses=${(q.statuses ?? '').replace(/ /g, '')} realisticStatuses=${(r.statuses ?? '').replace(/ /g, '')} peakPssMB=${mb(Math.max(q.memory.pssKb, r.memory.pssKb))}\n`,
       );
     }
     process.stdout.write(

@@ -1,7 +1,9 @@
 /**
  * The bench's measured runs: (a) the plain-crawl baseline, (b/c) scan() at a given concurrency,
- * (d) the same scan with --archive. Each returns pages, failures, seconds and peak memory.
+ * (d) the same scan with --archive. Each returns pages, failures, seconds and peak memory. Also the
+ * demo corpus as a scan corpus, and a scan's accuracy against a corpus's ground truth.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { launchBrowser } from '../../crawler/journey/browser.ts';
@@ -9,7 +11,11 @@ import { registrableDomain } from '../../crawler/journey/links.ts';
 import { DEFAULT_JOURNEY } from '../../crawler/journey/journey.ts';
 import { startFixtureServer } from '../../crawler/serve/fixture-server.ts';
 import { MAX_CONCURRENCY } from '../../crawler/run/autoscale.ts';
+import { loadPanel } from '../../crawler/run/panel.ts';
 import { DEFAULT_CONCURRENCY, scan } from '../../crawler/run/scan.ts';
+import { evaluateMatrix } from '../../crawler/report/evaluate.ts';
+import { buildMatrix } from '../../crawler/report/matrix.ts';
+import { Store } from '../../crawler/store/store.ts';
 import type { GeneratedCorpus } from '../gen-corpus.ts';
 import type { ProcessTreeSampler, TreeSample } from './process-tree.ts';
 
@@ -25,6 +31,29 @@ export interface Result {
   seconds: number;
   memory: TreeSample;
   statuses?: string;
+  /** the scan's database */
+  db?: string;
+}
+
+/** What a scan run needs of a corpus: the generated one, or a fixture corpus such as the demo. */
+export type ScanCorpus = Pick<GeneratedCorpus, 'panelFile' | 'sitesDir'> & { actors: readonly unknown[] };
+
+/** The demo corpus (fixtures/demo), for the demo's realistic-over-quiet time (issue 10). */
+export function demoCorpus(root: string): ScanCorpus & { expectedFile: string } {
+  const dir = join(root, 'fixtures/demo');
+  const panelFile = join(dir, 'panel.yaml');
+  return { panelFile, sitesDir: join(dir, 'sites'), actors: loadPanel(panelFile).actors, expectedFile: join(dir, 'expected.json') };
+}
+
+/** A scan's matrix scored against a corpus's ground truth: "presence 110/110 attributes 386/386". */
+export function accuracy(db: string, expectedFile: string): string {
+  const store = new Store(db);
+  try {
+    const ev = evaluateMatrix(buildMatrix(store, {}), JSON.parse(readFileSync(expectedFile, 'utf8')));
+    return `${ev.presence.correct}/${ev.presence.total},${ev.attributes.correct}/${ev.attributes.total}`;
+  } finally {
+    store.close();
+  }
 }
 
 /** Same site as the home page: the registrable domain (subdomains of the site included). */
@@ -88,7 +117,7 @@ export async function baseline(corpus: GeneratedCorpus, network: Network, sample
  * A scan of the corpus into its own database; with `archive`, web archives under that directory
  * too. 'default': no concurrency given, as a user runs it (DEFAULT_CONCURRENCY, autoscaled).
  */
-export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Network, concurrency: number | 'default', sampler: ProcessTreeSampler, archive?: string): Promise<Result> {
+export async function scanRun(corpus: ScanCorpus, dir: string, network: Network, concurrency: number | 'default', sampler: ProcessTreeSampler, archive?: string): Promise<Result> {
   const db = join(dir, `scan-${network}-c${concurrency}${archive ? '-archive' : ''}.db`);
   let peak = 0;
   sampler.start();
@@ -116,6 +145,7 @@ export async function scanRun(corpus: GeneratedCorpus, dir: string, network: Net
       seconds,
       memory,
       statuses: st.map((s) => `${s.n} ${s.status}`).join(', '),
+      db,
     };
   } finally {
     d.close();
