@@ -24,7 +24,7 @@
  * pagesOverPlainCrawl (pages the scan read, both passes, over the plain crawl's) and
  * perPageOverPlainCrawl (CPU per page, scan over plain crawl: the work the scan does on a page).
  *
- * The generated sites have 54–70 pages each, more than the 30-page budget, as real sites do: the
+ * The generated sites have 30–82 pages each, at least the 30-page budget, as real sites do: the
  * plain crawl spends its budget breadth-first (the mega-menu's entries first), the scan its own on
  * the pages most likely to show a channel (crawler/journey/links.ts).
  * Then, on the quiet network, the same actors on the small sites of the corpus used until 2026-12-01

@@ -5,7 +5,7 @@
  *
  * Each actor, in one of 5 sectors (banque, public, automobile, transports, energie), gets a site of
  * 30–82 pages on https://www.<slug>.fr/, about the shape of a real corporate site's first levels
- * (more than the scan's 30-page budget, so that the budget binds and the order pages are taken in
+ * (at least the scan's 30-page budget, so that the budget binds and the order pages are taken in
  * matters, as on the real web):
  * - `/`: a header with a 60-link mega-menu, each link to its entry's own page, a hero, cards, a
  *   footer with "Mentions légales", "Nous contacter", "Aide" and social links;
@@ -58,9 +58,8 @@ function yamlString(s: string): string {
   return JSON.stringify(s);
 }
 
-/** Writes the corpus into `dir` (emptied first) and describes it. */
 /**
- * `smallSites`: the corpus as it was before the entry pages (menu links are anchors on the section
+ * Writes the corpus into `dir` (emptied first) and describes it. `smallSites`: the corpus as it was before the entry pages (menu links are anchors on the section
  * pages, 6–10 pages a site: both the scan and a plain crawl visit every page), for comparison.
  */
 export function generateCorpus(dir: string, actors: number, seed = 1, opts: { smallSites?: boolean } = {}): GeneratedCorpus {
@@ -88,7 +87,7 @@ export function generateCorpus(dir: string, actors: number, seed = 1, opts: { sm
     used.add(slug);
     const host = `www.${slug}.fr`;
     const phone = phoneFor(r);
-    const sectionCount = r.int(2, 6); // + home, aide, contact, mentions légales and the 60 menu entries' pages
+    const sectionCount = r.int(2, 6); // + home, aide, contact, mentions légales (+ 12 entry pages per section)
     const sections = r.shuffle(v.sections).slice(0, sectionCount);
     // The mega-menu always carries 60 links: spread the 12 entries of the site's sections over
     // 5 columns (a site with fewer sections repeats some entries as anchors of a related page).
