@@ -38,8 +38,7 @@ import {
 } from './queue.ts';
 import type { RespClient } from './queue.ts';
 import { actorLine, presentChannels, recordActorOutcome, type ActorOutcome } from './scan-actor.ts';
-import { bounded, reasonOf, runLogger, ScanStopped, type ScanIO, type ScanStatus } from './scan.ts';
-import { longestFirst } from './start-order.ts';
+import { actorsToScan, bounded, reasonOf, runLogger, ScanStopped, type ScanIO, type ScanStatus } from './scan.ts';
 
 /** The queue URL checked (reachable, answers PING), as it will be recorded; else BadInputError. */
 export async function checkQueueUrl(url: string, flag: string): Promise<string> {
@@ -54,14 +53,8 @@ export async function coordinate(store: Store, runId: string, panel: Panel, o: R
   const progress = io.progress ?? (() => undefined);
   const logger = runLogger(store, runId);
   const target = (await import('./queue.ts')).parseQueueUrl(o.queue!);
-  const wanted = panel.actors.filter((a) => !o.actors || o.actors.includes(a.id));
-  const done = store.actorIdsDone(runId);
   // enqueued longest first: workers take jobs in the order they were added (start-order.ts)
-  const todo = longestFirst(
-    wanted.filter((a) => !done.has(a.id)),
-    store.lastActorSeconds(runId),
-  );
-  if (done.size) progress(`resuming run ${runId}: ${done.size} actor(s) already recorded, ${todo.length} to scan`);
+  const { wanted, done, todo } = actorsToScan(store, runId, panel, o.actors, progress);
   const t0 = Date.now();
   const counts = { ok: 0, partial: 0, failed: 0 };
   let recorded = 0;

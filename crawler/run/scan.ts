@@ -143,16 +143,26 @@ export function runLogger(store: Store, runId: string): pino.Logger {
   return pino({ level: process.env.CONTACTABILITY_LOG_LEVEL ?? 'info', base: { run: runId } }, pino.destination({ dest: join(logDir, `${runId}.jsonl`), sync: true }));
 }
 
-async function scanActors(store: Store, runId: string, panel: Panel, o: RecordedOptions, io: ScanIO): Promise<void> {
-  const progress = io.progress ?? (() => undefined);
-  const logger = runLogger(store, runId);
-  const wanted = panel.actors.filter((a) => !o.actors || o.actors.includes(a.id));
+/**
+ * The run's actors (`wanted`: the panel, or those named), those already recorded (`done`, on a
+ * resume, which it says) and those left to scan, longest first (start-order.ts: a local scan starts
+ * them in that order, a coordinator enqueues them in it).
+ */
+export function actorsToScan(store: Store, runId: string, panel: Panel, only: RecordedOptions['actors'], progress: (line: string) => void): { wanted: Actor[]; done: Set<string>; todo: Actor[] } {
+  const wanted = panel.actors.filter((a) => !only || only.includes(a.id));
   const done = store.actorIdsDone(runId);
   const todo = longestFirst(
     wanted.filter((a) => !done.has(a.id)),
     store.lastActorSeconds(runId),
   );
   if (done.size) progress(`resuming run ${runId}: ${done.size} actor(s) already recorded, ${todo.length} to scan`);
+  return { wanted, done, todo };
+}
+
+async function scanActors(store: Store, runId: string, panel: Panel, o: RecordedOptions, io: ScanIO): Promise<void> {
+  const progress = io.progress ?? (() => undefined);
+  const logger = runLogger(store, runId);
+  const { wanted, done, todo } = actorsToScan(store, runId, panel, o.actors, progress);
   let fixtures: FixtureServer | null = null;
   let replay: ReplayServer | null = null;
   let browser: Browser | null = null;
