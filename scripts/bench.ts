@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     // The demo corpus, quiet then realistic network: issue 10's "at most 1.5× the quiet scan's time".
     let demo: { quiet: Result; realistic: Result; quietScore: string; realisticScore: string } | null = null;
     if (!process.argv.includes('--skip-demo')) {
-      const d = demoCorpus(process.cwd());
+      const d = demoCorpus();
       const demoDir = join(dir, 'demo');
       mkdirSync(demoDir);
       const run = async (network: Network) => {

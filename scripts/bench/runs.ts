@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { launchBrowser } from '../../crawler/journey/browser.ts';
 import { registrableDomain } from '../../crawler/journey/links.ts';
@@ -38,9 +39,9 @@ export interface Result {
 /** What a scan run needs of a corpus: the generated one, or a fixture corpus such as the demo. */
 export type ScanCorpus = Pick<GeneratedCorpus, 'panelFile' | 'sitesDir'> & { actors: readonly unknown[] };
 
-/** The demo corpus (fixtures/demo), for the demo's realistic-over-quiet time (issue 10). */
-export function demoCorpus(root: string): ScanCorpus & { expectedFile: string } {
-  const dir = join(root, 'fixtures/demo');
+/** The demo corpus (fixtures/demo of this checkout, wherever the bench is run from), for the demo's realistic-over-quiet time (issue 10). */
+export function demoCorpus(): ScanCorpus & { expectedFile: string } {
+  const dir = fileURLToPath(new URL('../../fixtures/demo', import.meta.url));
   const panelFile = join(dir, 'panel.yaml');
   return { panelFile, sitesDir: join(dir, 'sites'), actors: loadPanel(panelFile).actors, expectedFile: join(dir, 'expected.json') };
 }
